@@ -4,9 +4,23 @@ import type { InputRecord } from './analysis/input.js';
 import type { Analysis } from './analysis/types.js';
 import { runStages, type Stage } from './analysis/pipeline.js';
 import { parseInput } from './page/index.js';
+import { textStage } from './text/stage.js';
+import { entitiesStage } from './entities/index.js';
+import { quoteStage } from './quotes/index.js';
+import { timeStage } from './time/index.js';
+import { amountStage } from './amounts/index.js';
+import { eventStage } from './events/index.js';
 
 /** The stages, in order. Each adds its layers to the Analysis. */
-export const STAGES: Stage[] = [];
+export const STAGES: Stage[] = [
+  textStage,
+  entitiesStage,
+  // text → entities → time → amounts go before the quotes (speakers are entity ids)
+  timeStage,
+  amountStage,
+  quoteStage,
+  eventStage, // last: reads entities, times and quotes
+];
 
 export function analyze(rec: InputRecord): Analysis {
   const doc = parseInput(rec);

@@ -110,6 +110,11 @@ export interface Entity {
   mentions: Mention[];
   /** For metonyms (الكرملين, موسكو as government): the entity id this one stands for. */
   standsFor?: string | null;
+  /**
+   * For people: the id of the state or organisation they hold office for at the publication date (a
+   * head of state for the state), when the KB says so. Event coding lists it beside the person as actor.
+   */
+  actsFor?: string | null;
 }
 
 // ---------------------------------------------------------------- quotes, times, amounts, events

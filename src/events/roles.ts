@@ -1,0 +1,322 @@
+// Who did it to whom: the actor and recipient of a trigger, from the entity mentions around it.
+//
+// Verbs: the subject is the mention right before the verb (SVO: «بوتين يصافح …») or right after it
+// (VSO: «رفضت كازاخستان …»), with only titles, nisbas and time words in between; a verb with و/ف
+// and no subject of its own, or an adverbial participle (رافضاً), carries the clause's subject.
+// Event nouns: the subject of a light verb before them («شنّ الجيش هجوماً»), the subject of a relative
+// clause after them («التعبئة التي أعلنها بوتين»), their genitive («زيارة بوتين»), or, with a
+// possessive or after «عبر/خلال», the subject of the clause («خلال اجتماعه»).
+// Recipients are objects and prepositional phrases the entry allows (مع، بـ، على، ضد، إلى…).
+import type { EventGrammar, EventLexicon, LexEntry, PloverType } from './lexicon.js';
+import { isTitleWord, prepositionOf, type MentionGroup } from './mentions.js';
+import { isLightVerb, phraseAt, type TriggerMatch } from './triggers.js';
+import type { Word } from './words.js';
+
+/** What the role finder needs to know about the sentence. */
+export interface RoleContext {
+  words: Word[];
+  groups: MentionGroup[];
+  lex: EventLexicon;
+  /** Word indices inside a time expression (skippable between a verb and its subject). */
+  timeWord: ReadonlySet<number>;
+  /** Heads of the triggers of the sentence that are coded on their own (they end a clause). */
+  otherHeads: ReadonlySet<number>;
+  /** The participant carried from the previous clauses (pro-drop), if any. */
+  carried: MentionGroup | null;
+  /** Words inside quotes: a subject is never taken from the speaker's words. */
+  quoted: boolean[];
+}
+
+export interface Roles {
+  actor: MentionGroup[];
+  recipient: MentionGroup[];
+  /** How the actor was found (for debugging and tests). */
+  how: 'svo' | 'vso' | 'relative' | 'light-verb' | 'genitive' | 'clause-subject' | 'carried' | 'none';
+  /** The light verb that carries an event noun («شارك في المحادثات»): negation and tense sit on it. */
+  lightVerb?: number;
+}
+
+/** Between a verb and its VSO subject only these may stand: titles, time words, commas, quote marks. */
+function skippable(ctx: RoleContext, k: number): boolean {
+  const w = ctx.words[k];
+  if (ctx.timeWord.has(k)) return true;
+  if (w.kind === 'punct') return w.norm === ',' || w.norm === '"';
+  if (w.kind !== 'arabic') return false;
+  const g = ctx.lex.grammar;
+  return isTitleWord(w, g) || g.timeWords.has(w.norm) || w.norm === 'قد';
+}
+
+function isBreak(w: Word, g: EventGrammar, soft: boolean): boolean {
+  if (w.kind !== 'punct') return false;
+  return g.clauseBreaks.has(w.norm) || (soft && g.softBreaks.has(w.norm));
+}
+
+/** Index of the last word of the clause that starts after `from` (before the next break or other trigger). */
+export function clauseEnd(ctx: RoleContext, from: number, soft: boolean): number {
+  const g = ctx.lex.grammar;
+  for (let k = from + 1; k < ctx.words.length; k++) {
+    if (isBreak(ctx.words[k], g, soft) || ctx.otherHeads.has(k)) return k - 1;
+  }
+  return ctx.words.length - 1;
+}
+
+/** Index of the first word of the clause that ends before `to`. */
+export function clauseStart(ctx: RoleContext, to: number, soft: boolean): number {
+  const g = ctx.lex.grammar;
+  for (let k = to - 1; k >= 0; k--) if (isBreak(ctx.words[k], g, soft)) return k + 1;
+  return 0;
+}
+
+function isCore(g: MentionGroup): boolean {
+  return g.left.kind === 'core';
+}
+
+/** The subject group right after word `v`, with nothing but skippable words between. */
+function subjectAfter(ctx: RoleContext, v: number, limit = ctx.words.length): MentionGroup | null {
+  for (const grp of ctx.groups) {
+    if (grp.first <= v) continue;
+    if (grp.first >= limit) return null;
+    for (let k = v + 1; k < grp.first; k++) if (!skippable(ctx, k)) return null;
+    return isCore(grp) && !ctx.quoted[grp.first] ? grp : null;
+  }
+  return null;
+}
+
+/** The subject group ending right before word `v` (a «قد» or negation may stand between). */
+function subjectBefore(ctx: RoleContext, v: number): MentionGroup | null {
+  const g = ctx.lex.grammar;
+  let k = v - 1;
+  while (k >= 0 && (ctx.words[k].norm === 'قد' || g.negators.has(ctx.words[k].norm))) k--;
+  for (const grp of ctx.groups) if (grp.last === k && isCore(grp) && !ctx.quoted[grp.first]) return grp;
+  return null;
+}
+
+/** Whether the verb at `v` reads as a passive with its victims after it («قُتل ثلاثة جنود»). */
+function passiveAfter(ctx: RoleContext, v: number): boolean {
+  const next = ctx.words[v + 1];
+  if (!next) return false;
+  if (next.kind === 'number') return true;
+  const g = ctx.lex.grammar;
+  return g.victimNouns.has(next.norm) || next.variants.some((x) => !x.enc && /^[وف]?$/.test(x.pro) && g.victimNouns.has(x.stem));
+}
+
+/** Whether a number or a victim noun stands right before word k («50 جنديا باكستانيا»). */
+function countedBefore(ctx: RoleContext, k: number): boolean {
+  const g = ctx.lex.grammar;
+  for (let j = k - 1; j >= Math.max(0, k - 2); j--) {
+    const w = ctx.words[j];
+    if (w.kind === 'number' || g.victimNouns.has(w.norm)) return true;
+  }
+  return false;
+}
+
+/** Whether a group can be what a pronoun suffix refers to: «هم» needs several people or a people. */
+function agreesWithPronoun(grp: MentionGroup, enc: string): boolean {
+  if (enc === 'هم' || enc === 'هن' || enc === 'هما') return grp.members.length > 1 || grp.members.some((m) => m.entity.subtype === 'NORP');
+  return true;
+}
+
+/**
+ * The subject of the sentence's main clause before `to` (for event nouns and participles, which have
+ * none of their own): the first core group of the sentence, skipping those inside quotes and those a
+ * pronoun suffix cannot refer to.
+ */
+function clauseSubject(ctx: RoleContext, to: number, enc = ''): MentionGroup | null {
+  for (const grp of ctx.groups) {
+    if (grp.last >= to) return null;
+    if (ctx.quoted[grp.first] || !isCore(grp)) continue;
+    return agreesWithPronoun(grp, enc) ? grp : null;
+  }
+  return null;
+}
+
+function hasConjunction(w: Word): boolean {
+  return /^[وف]/.test(w.norm) && w.variants.some((v) => /^[وف]/.test(v.pro));
+}
+
+interface SubjectFound {
+  group: MentionGroup;
+  how: Roles['how'];
+}
+
+/**
+ * A verb marked for a plural or dual subject («قتلوا», «يهاجمون», «التقيا») has its subject in it:
+ * in VSO order Arabic verbs stay singular, so what follows such a verb is its object.
+ */
+export function agreesWithPlural(t: TriggerMatch): boolean {
+  if (t.pos === 'past') return /(وا|تا)$/.test(t.variant.stem) || (t.variant.stem.endsWith('ا') && t.variant.enc !== '');
+  if (t.pos === 'present') return t.variant.stem.length >= 5 && /(ون|ان|وا)$/.test(t.variant.stem);
+  return false;
+}
+
+function verbSubject(ctx: RoleContext, t: TriggerMatch): SubjectFound | null {
+  const v = t.head;
+  const words = ctx.words;
+  const g = ctx.lex.grammar;
+  const conj = hasConjunction(words[v]);
+  if (!conj) {
+    const before = subjectBefore(ctx, v);
+    if (before) return { group: before, how: 'svo' };
+  }
+  const after = agreesWithPlural(t) ? null : subjectAfter(ctx, v);
+  if (after) return { group: after, how: 'vso' };
+  // subject relative clause: «الدول التي رفضت …» — the antecedent stands before the pronoun
+  const prev = words[v - 1];
+  if (prev && g.relativePronouns.has(prev.norm) && !t.entry.passiveCues) {
+    const ante = subjectBefore(ctx, v - 1);
+    if (ante) return { group: ante, how: 'relative' };
+  }
+  return null;
+}
+
+/** The actor of an event noun from a relative clause after it: «التعبئة التي أعلنها بوتين». */
+function relativeActor(ctx: RoleContext, head: number): MentionGroup | null {
+  const g = ctx.lex.grammar;
+  const last = Math.min(ctx.words.length - 2, head + 4);
+  for (let r = head + 1; r <= last; r++) {
+    const w = ctx.words[r];
+    if (g.relativePronouns.has(w.norm)) return subjectAfter(ctx, r + 1, r + 8);
+    if (w.kind !== 'arabic' || !(isTitleWord(w, g) || /^ال/.test(w.norm))) return null;
+  }
+  return null;
+}
+
+/** The light verb before an event noun in its clause («شنّ الجيش هجوماً»), if any. */
+function lightVerbBefore(ctx: RoleContext, head: number, type: PloverType): number | null {
+  const g = ctx.lex.grammar;
+  const stop = Math.max(0, head - 7);
+  for (let j = head - 1; j >= stop; j--) {
+    const w = ctx.words[j];
+    if (isBreak(w, g, true)) return null;
+    if (isLightVerb(w, ctx.lex, type)) return j;
+  }
+  return null;
+}
+
+/** The subject of the light verb at `j` carrying the event noun at `head`: «أعلن بوتين التعبئة». */
+function lightVerbActor(ctx: RoleContext, j: number, head: number): MentionGroup | null {
+  if (!hasConjunction(ctx.words[j])) {
+    const before = subjectBefore(ctx, j);
+    if (before) return before;
+  }
+  return subjectAfter(ctx, j, head);
+}
+
+/** Whether the event noun at `head` is introduced by a «means» word: «عبر الإشادة», «خلال اجتماعه». */
+function afterMeansWord(ctx: RoleContext, head: number): boolean {
+  const g = ctx.lex.grammar;
+  for (const phrase of g.meansWords) {
+    const at = head - phrase.length;
+    if (at >= 0 && phraseAt(ctx.words, at, phrase)) return true;
+  }
+  return false;
+}
+
+/** The group right after an event noun, if it is its genitive or a qualifying nisba («القصف الإسرائيلي»). */
+function genitiveAfter(ctx: RoleContext, head: number): MentionGroup | null {
+  for (const grp of ctx.groups) {
+    if (grp.first <= head) continue;
+    if (grp.first !== head + 1) return null;
+    const left = grp.left;
+    if ((left.kind === 'genitive' && left.governor === head) || grp.members.every((m) => m.adjective)) return grp;
+    return null;
+  }
+  return null;
+}
+
+/**
+ * Recipients between `from` and `to` (inclusive): direct objects, and phrases with a preposition the
+ * entry allows. `complements` are heads of absorbed event nouns (رفض «الاعتراف» بـ…): what follows
+ * them is what the rejection is about, whatever its preposition (except في: a place or a topic).
+ */
+export function recipientsBetween(
+  ctx: RoleContext,
+  from: number,
+  to: number,
+  entry: LexEntry,
+  complements: ReadonlySet<number>,
+): MentionGroup[] {
+  const out: MentionGroup[] = [];
+  let complementOpen = false;
+  for (let k = from; k <= to; k++) if (complements.has(k)) complementOpen = true;
+  for (const grp of ctx.groups) {
+    if (grp.first < from || grp.first > to) continue;
+    const left = grp.left;
+    const afterComplement = [...complements].some((c) => c < grp.first);
+    if (left.kind === 'core') out.push(grp);
+    else if (left.kind === 'pp' && entry.recipientPreps.has(left.prep)) out.push(grp);
+    else if (left.kind === 'genitive' && complements.has(left.governor)) out.push(grp);
+    else if (complementOpen && afterComplement && left.kind === 'pp' && left.prep !== 'في' && left.prep !== 'من') out.push(grp);
+  }
+  return out;
+}
+
+/** The roles of a verb or participle trigger. */
+function verbRoles(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<number>): Roles {
+  const entry = t.entry;
+  const end = clauseEnd(ctx, t.head, true);
+  let subject: SubjectFound | null = null;
+  if (t.pos === 'participle') {
+    const s = clauseSubject(ctx, t.head);
+    subject = s ? { group: s, how: 'clause-subject' } : null;
+  } else {
+    const passive = entry.passiveCues && passiveAfter(ctx, t.head);
+    if (passive) {
+      // «قُتل ثلاثة جنود إسرائيليين»: no named agent; the victims may be named after the verb
+      return { actor: [], recipient: recipientsBetween(ctx, t.head + 1, end, entry, complements), how: 'none' };
+    }
+    subject = verbSubject(ctx, t);
+    if (subject && entry.passiveCues && subject.how === 'svo' && countedBefore(ctx, subject.group.first)) {
+      // «50 جنديا باكستانيا قتلوا»: the counted subject of a passive is the victim
+      return { actor: [], recipient: [subject.group], how: 'none' };
+    }
+  }
+  if (entry.subjectIsVictim) {
+    return { actor: [], recipient: subject ? [subject.group] : [], how: 'none' };
+  }
+  if (!subject && ctx.carried) subject = { group: ctx.carried, how: 'carried' };
+  const from = subject && subject.how !== 'carried' && subject.group.first > t.head ? subject.group.last + 1 : t.head + 1;
+  const recipient = recipientsBetween(ctx, from, end, entry, complements).filter((r) => r !== subject?.group);
+  return { actor: subject ? [subject.group] : [], recipient, how: subject ? subject.how : 'none' };
+}
+
+/** The roles of an event noun. */
+function nounRoles(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<number>): Roles {
+  const entry = t.entry;
+  const end = clauseEnd(ctx, t.head, true);
+  const genitive = genitiveAfter(ctx, t.head);
+  const genitiveIsAgent = genitive !== null && (genitive.members.every((m) => m.adjective) || entry.genitive === 'actor');
+  let actor: MentionGroup | null = null;
+  let how: Roles['how'] = 'none';
+  const light = lightVerbBefore(ctx, t.head, entry.type);
+  const rel = relativeActor(ctx, t.head);
+  if (rel) {
+    actor = rel;
+    how = 'relative';
+  } else if (genitiveIsAgent) {
+    actor = genitive;
+    how = 'genitive';
+  } else {
+    const lightActor = light !== null ? lightVerbActor(ctx, light, t.head) : null;
+    if (lightActor) {
+      actor = lightActor;
+      how = 'light-verb';
+    } else if (t.variant.enc || afterMeansWord(ctx, t.head)) {
+      actor = clauseSubject(ctx, t.head, t.variant.enc) ?? ctx.carried;
+      how = actor ? (actor === ctx.carried ? 'carried' : 'clause-subject') : 'none';
+    }
+  }
+  const recipient = recipientsBetween(ctx, t.head + 1, end, entry, complements).filter((r) => r !== actor && r !== rel);
+  if (genitive && !genitiveIsAgent && !recipient.includes(genitive)) recipient.unshift(genitive);
+  return { actor: actor ? [actor] : [], recipient, how, lightVerb: light ?? undefined };
+}
+
+/** The actor and recipient groups of a trigger (before metonym and host/mutual adjustments). */
+export function rolesOf(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<number>): Roles {
+  return t.pos === 'noun' ? nounRoles(ctx, t, complements) : verbRoles(ctx, t, complements);
+}
+
+/** Whether word k is a preposition (used by callers that look at a word's left). */
+export function isPreposition(ctx: RoleContext, k: number): boolean {
+  return prepositionOf(ctx.words[k], ctx.lex.grammar) !== null;
+}
