@@ -37,7 +37,9 @@ const { createEventStage } = await import(resolve(root, 'dist/events/index.js'))
 const detector = createEventStage({ requireActor: false });
 
 const TYPES = ['PROTEST', 'ASSAULT'];
-const lines = readFileSync(goldPath, 'utf8').split('\n').filter((l) => l.trim());
+const lines = readFileSync(goldPath, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim());
 // line numbers are 1-based: index 0 is line 1 (odd, dev)
 const split = lines.filter((_, i) => (heldout ? i % 2 === 1 : i % 2 === 0)).map((l) => JSON.parse(l));
 
@@ -67,14 +69,18 @@ for (const rec of split) {
   }
 }
 const f = (x) => x.toFixed(3);
-console.log(`events: ${heldout ? 'HELD-OUT (even lines)' : 'DEV (odd lines)'} — ${split.length} sentences, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `events: ${heldout ? 'HELD-OUT (even lines)' : 'DEV (odd lines)'} — ${split.length} sentences, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+);
 let all = { tp: 0, fp: 0, fn: 0 };
 for (const type of TYPES) {
   const { tp, fp, fn } = tally[type];
   all = { tp: all.tp + tp, fp: all.fp + fp, fn: all.fn + fn };
   const p = tp + fp ? tp / (tp + fp) : 0;
   const r = tp + fn ? tp / (tp + fn) : 0;
-  console.log(`  ${type.padEnd(8)} P ${f(p)}  R ${f(r)}  F1 ${f(p + r ? (2 * p * r) / (p + r) : 0)}  (tp ${tp} fp ${fp} fn ${fn})`);
+  console.log(
+    `  ${type.padEnd(8)} P ${f(p)}  R ${f(r)}  F1 ${f(p + r ? (2 * p * r) / (p + r) : 0)}  (tp ${tp} fp ${fp} fn ${fn})`,
+  );
 }
 const p = all.tp / (all.tp + all.fp || 1);
 const r = all.tp / (all.tp + all.fn || 1);

@@ -12,14 +12,14 @@
 //                   re-glued ("وقال", like running text).
 //   aqmar           ner/aqmar/*.txt, 28 Wikipedia articles — out of domain.
 // The tagger runs on the gold tokenisation without gazetteer tags: the entities stage adds the KB.
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (m) => import(new URL(`../dist/entities/tagger/${m}.js`, import.meta.url));
 const { loadTagger, MODEL_FILE } = await dist('index');
-const { readConll, parseConll, glueClitics, countSpans, emptyCounts, summarise } = await dist('conll');
+const { readConll, glueClitics, countSpans, emptyCounts, summarise } = await dist('conll');
 const { normalizeWord } = await dist('arabic');
 
 const args = process.argv.slice(2);

@@ -34,27 +34,31 @@ const splits = new Map();
 function entry(form) {
   let e = forms.get(form);
   if (!e) {
-    e = { freq: 0, fane: 0, entity: 0 };
+    e = { freq: 0, fane: 0, entity: 0, ta: 0 };
     forms.set(form, e);
   }
   return e;
 }
 
-function addToken(form, tag, fromFane) {
+function addToken(form, tag, fromFane, endsWithTaMarbuta) {
   if (!ARABIC_WORD.test(form)) return;
   const e = entry(form);
   e.freq++;
   if (fromFane) e.fane++;
   if (tag && tag !== 'O') e.entity++;
+  if (endsWithTaMarbuta) e.ta++;
 }
 
-// ANERcorp train: "token TAG" per line, blank line between sentences.
+// ANERcorp train: "token TAG" per line, blank line between sentences. ANERcorp keeps ة apart from ه,
+// which the folded keys lose: count how often each form was written with a final ة, so that the
+// segmenter can tell «كتابه» (his book) from «كتابة» (writing) by their share.
 for (const line of readFileSync(ANER_TRAIN, 'utf8').split('\n')) {
   const t = line.trim();
   if (!t) continue;
   const sp = t.lastIndexOf(' ');
   if (sp <= 0) continue;
-  addToken(normalizeArabic(t.slice(0, sp)), t.slice(sp + 1), false);
+  const word = t.slice(0, sp).replace(/[\u064b-\u065f\u0670\u0640]/gu, '');
+  addToken(normalizeArabic(word), t.slice(sp + 1), false, word.endsWith('ة'));
 }
 
 // NewsFANE: BOM, CRLF, "LRM token TAB tag".
@@ -69,7 +73,7 @@ for (const line of readFileSync(NEWSFANE, 'utf8').split('\n')) {
   if (tab < 0) continue;
   const form = normalizeArabic(t.slice(0, tab)).trim();
   const tag = t.slice(tab + 1).trim();
-  addToken(form, tag, true);
+  addToken(form, tag, true, false);
   fane.push(form);
 }
 
@@ -102,12 +106,12 @@ const header = (what, columns) =>
 
 const formLines = [...forms.entries()]
   .sort((a, b) => b[1].freq - a[1].freq || (a[0] < b[0] ? -1 : 1))
-  .map(([f, e]) => `${f}\t${e.freq}\t${e.fane}\t${e.entity}`);
+  .map(([f, e]) => `${f}\t${e.freq}\t${e.fane}\t${e.entity}\t${e.ta}`);
 writeFileSync(
   'data/text/clitic-lexicon.tsv',
   `${header(
     'word forms',
-    'form, freq (tokens in both corpora), fane (tokens in NewsFANE, where و ف and pronouns are split off), entity (tokens tagged as part of a named entity)',
+    'form, freq (tokens in both corpora), fane (tokens in NewsFANE, where و ف and pronouns are split off), entity (tokens tagged as part of a named entity), ta (ANERcorp tokens written with a final ة, folded to ه in the form)',
   )}\n${formLines.join('\n')}\n`,
 );
 

@@ -10,10 +10,22 @@ const cameo = JSON.parse(readFileSync(new URL('cameo.json', root), 'utf8')).code
 
 /** PLOVER 2.0 quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
 const QUAD = {
-  AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1,
-  COOPERATE: 2, AID: 2, RETREAT: 2,
-  REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3,
-  PROTEST: 4, SANCTION: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4,
+  AGREE: 1,
+  CONSULT: 1,
+  SUPPORT: 1,
+  CONCEDE: 1,
+  COOPERATE: 2,
+  AID: 2,
+  RETREAT: 2,
+  REQUEST: 3,
+  ACCUSE: 3,
+  REJECT: 3,
+  THREATEN: 3,
+  PROTEST: 4,
+  SANCTION: 4,
+  MOBILIZE: 4,
+  COERCE: 4,
+  ASSAULT: 4,
 };
 
 const FIELD_ORDER = ['id', 'type', 'mode', 'context', 'cameo', 'goldstein', 'quad'];

@@ -10,7 +10,7 @@
 // layer, which runs first. Number words are read by src/text/numbers.ts; lexicons are in data/amounts/.
 import type { Amount, Analysis, Span } from '../analysis/types.js';
 import type { Stage } from '../analysis/pipeline.js';
-import { parseArabicNumber } from '../text/numbers.js';
+import { parseArabicNumber, parseArabicOrdinal } from '../text/numbers.js';
 import { scan, SENTENCE_END, type ScanToken } from '../time/scan.js';
 import { sentenceIndexAt } from '../time/index.js';
 import { amountLexicon, type AmountLexicon, type Currency } from './lexicon.js';
@@ -56,7 +56,7 @@ class AmountFinder {
   ) {
     this.lex = amountLexicon();
     this.n = toks.length;
-    this.blocked = toks.map((t) => times.some((s) => s.start < t.end && t.start < s.end));
+    this.blocked = blockedTokens(toks, times);
     this.docWords = new Set(toks.flatMap((t) => t.forms.map((f) => f.form)));
     this.docFolded = ` ${toks.map((t) => t.norm).join(' ')} `;
   }
@@ -113,12 +113,27 @@ class AmountFinder {
       )
         return null;
       if (/^0\d/.test(t.norm)) return null;
+      // «لفرانس24»: digits glued to a word are part of a name.
+      if (this.glued(i) && this.on(i - 1) && this.toks[i - 1].kind === 'word' && this.toks[i - 1].norm.length > 1)
+        return null;
+      // «3-صفر», «1- صفر»: a score.
+      if (this.punct(i + 1, '-') && this.on(i + 2) && this.toks[i + 2].norm === 'صفر') return null;
+      if (this.punct(i - 1, '-') && this.on(i - 2) && this.toks[i - 2].norm === 'صفر') return null;
       const p = parseArabicNumber(this.wordsFrom(i, t.norm));
       if (!p) return null;
       return { i, j: i + p.consumed, start: t.start, ...pick(p) };
     }
     if (t.kind !== 'word') return null;
+    // «المركز الحادي عشر», «الذكرى الثانية عشرة»: the word ends an ordinal.
+    if (
+      this.on(i - 1) &&
+      this.toks[i - 1].norm.startsWith('ال') &&
+      parseArabicOrdinal([this.toks[i - 1].norm, t.norm])?.consumed === 2
+    )
+      return null;
     for (const f of t.forms) {
+      // Only و ف ب ل before a number word: «كميات» is not ك + «ميات».
+      if (!/^[وف]?[بل]?$/.test(t.norm.slice(0, t.norm.length - f.form.length))) continue;
       const p = parseArabicNumber(this.wordsFrom(i, f.form));
       if (!p) continue;
       // «واحد» alone is an adjective after its noun («دولة واحدة»), not an amount.
@@ -251,7 +266,8 @@ class AmountFinder {
       }
     }
     const isMoney = unit !== null && unit !== '%';
-    const of = isMoney ? null : this.countedNoun(k, exact);
+    // Fractions and vague counts take a definite noun in construct: «ثلثي الأمريكيين», «آلاف المتظاهرين».
+    const of = isMoney ? null : this.countedNoun(k, exact && low >= 1);
     const end = this.toks[k - 1].end;
     return { amount: { text: this.text.slice(start, end), start, end, low, high, unit, of }, j: k };
   }
@@ -278,8 +294,13 @@ class AmountFinder {
       x++;
     }
     if (!this.on(x) || this.toks[x].kind !== 'word' || this.blocked[x]) return null;
-    const w = this.toks[x].norm;
+    const tok = this.toks[x];
+    const w = tok.norm;
     if (this.lex.notCounted.has(w)) return null;
+    // «بالليرة»: a preposition with a definite noun is not what is counted.
+    if (tok.forms.some((f) => f.form !== w && f.form.startsWith('ال'))) return null;
+    // «وسنواصل», «ويقول»: a verb after the conjunction.
+    if (/^و[ستينا]/.test(w) && w.length >= 5 && !partitive) return null;
     // After «من» the noun is definite («من الروس»); directly after an exact number it is not («600 دولة»),
     // after a vague one it may be («آلاف المتظاهرين»).
     const definite = w.startsWith('ال');
@@ -287,6 +308,22 @@ class AmountFinder {
     if (parseArabicNumber([w])) return null;
     return this.toks[x].text.replace(DIACRITICS, '');
   }
+}
+
+/** Which tokens overlap a time expression (tokens are in text order; binary search per span). */
+function blockedTokens(toks: readonly ScanToken[], spans: readonly Span[]): boolean[] {
+  const out = new Array<boolean>(toks.length).fill(false);
+  for (const s of spans) {
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].end <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < toks.length && toks[k].start < s.end; k++) out[k] = true;
+  }
+  return out;
 }
 
 function pick(p: { low: number; high: number; exact: boolean; scale: number; fromDigits: boolean }) {

@@ -26,6 +26,8 @@ export interface EntityInfo {
   enTransliterated: boolean;
   wikidata: string | null;
   standsFor: string | null;
+  /** People: the state or organisation they held office for at the article's date. */
+  actsFor?: string | null;
 }
 
 /**
@@ -95,6 +97,7 @@ export function groupMentions(
       wikidata: info.wikidata,
       mentions: withIds,
       ...(info.standsFor ? { standsFor: info.standsFor } : {}),
+      ...(info.actsFor ? { actsFor: info.actsFor } : {}),
     });
   }
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);

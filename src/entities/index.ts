@@ -11,16 +11,42 @@ import { matchGazetteer } from '../kb/match.js';
 import { loadTagger, tagSpans, gazetteerTags } from './tagger/index.js';
 import { resolveOverlaps, type Candidate } from './resolve.js';
 import { groupMentions, type EntityInfo } from './coref.js';
-import { linkCandidates } from './link.js';
+import { linkCandidates, inOffice } from './link.js';
 import { sourceMentions } from './sources.js';
 import { titleMentions } from './titles.js';
 import { transliterate } from './translit.js';
+import { segmentWord } from '../text/clitics.js';
 
-/** Tagger-only spans below this confidence are dropped: an unlinked, uncertain name is noise. */
-export const MIN_TAGGER_CONFIDENCE = 0.5;
+/**
+ * Tagger-only spans below this confidence are dropped: an unlinked, uncertain name is noise.
+ * MISC, the tagger's weakest class on ANERcorp (a grab-bag of nationalities, events and works),
+ * needs more.
+ */
+export const MIN_TAGGER_CONFIDENCE: Record<string, number> = { PER: 0.5, LOC: 0.5, ORG: 0.5, MISC: 0.7 };
 
-export function kbInfo(e: KbEntry): EntityInfo {
+/**
+ * The state (or organisation) a person acts for at `date`: the country or organisation of an
+ * office they held then. A head of state or government, a minister, a secretary-general acts for
+ * their state or body; other roles (party leaders, athletes) do not make them its agent.
+ */
+const AGENT_ROLES = new Set([
+  'president', 'vice_president', 'prime_minister', 'king', 'queen', 'emir', 'sultan', 'crown_prince', 'chancellor',
+  'supreme_leader', 'emperor', 'head_of_state', 'head_of_government', 'foreign_minister', 'defense_minister',
+  'interior_minister', 'finance_minister', 'secretary_general', 'director_general', 'envoy',
+]);
+export function actsFor(e: KbEntry, date: string | null, kb: Kb): string | null {
+  if (!date || !e.offices) return null;
+  for (const o of e.offices) {
+    if (!AGENT_ROLES.has(o.role) || !inOffice({ ...e, offices: [o] }, date)) continue;
+    if (o.country && kb.byIso2(o.country)) return kb.byIso2(o.country)!.id;
+    if (o.org && kb.get(o.org)) return o.org;
+  }
+  return null;
+}
+
+export function kbInfo(e: KbEntry, date: string | null = null, kb: Kb | null = null): EntityInfo {
   return {
+    actsFor: kb ? actsFor(e, date, kb) : null,
     type: e.type,
     subtype: e.subtype,
     ar: e.ar,
@@ -34,6 +60,28 @@ export function kbInfo(e: KbEntry): EntityInfo {
 /** Strips glued proclitics (و ف ب ل ك) from the first word of an unlinked name for its display form. */
 function displayName(surface: string): string {
   return surface.replace(/^[وف]?[بلك]?(?=ال)/, '').trim();
+}
+
+/**
+ * The tagger was trained on ANERcorp, whose tokens keep their proclitics (وكازاخستان is one token,
+ * tagged B-LOC); a mention starts at the name, so و ف ب ك ل glued before it are left out — but not
+ * the article, nor the ل of «لل» whose alef is elided (للأمم).
+ */
+function trimProclitics(doc: Analysis) {
+  return <T extends { start: number; end: number; tokenStart: number }>(s: T): T => {
+    const tok = doc.tokens[s.tokenStart];
+    if (tok.kind !== 'arabic' || tok.start !== s.start || /^[وف]?لل/.test(tok.text)) return s;
+    const seg = segmentWord(tok.text);
+    let cut = 0;
+    for (const p of seg.proclitics) {
+      if (p === 'ال' || p === 'س') break;
+      cut++;
+    }
+    // Proclitics are single letters; diacritics between them are skipped by the segmenter's offsets.
+    if (cut === 0) return s;
+    const offset = seg.proclitics.includes('ال') ? tok.text.indexOf('ال', cut - 1) : seg.stemStart;
+    return offset > 0 && s.start + offset < s.end ? { ...s, start: s.start + offset } : s;
+  };
 }
 
 function findEntities(doc: Analysis, date: string | null): { mentions: Mention[]; entities: Analysis['entities'] } {
@@ -57,7 +105,10 @@ function findEntities(doc: Analysis, date: string | null): { mentions: Mention[]
     (name) => kb.lookup(name)[0]?.type ?? null,
   );
   const tagCands: Candidate[] = tagSpans(doc, { tagger, gazetteerTags: gaz })
-    .filter((s) => s.confidence >= MIN_TAGGER_CONFIDENCE)
+    .map(trimProclitics(doc))
+    .filter((s) => s.confidence >= MIN_TAGGER_CONFIDENCE[s.type])
+    // A lone nisba adjective («الكازاخستاني», «روسي») describes, it does not name.
+    .filter((s) => s.tokenEnd - s.tokenStart > 1 || !kb.adjective(doc.tokens[s.tokenStart].text.replace(/^[وف]?[بلك]?(?=ال)/, '')))
     .map((s) => ({
       start: s.start,
       end: s.end,
@@ -71,6 +122,9 @@ function findEntities(doc: Analysis, date: string | null): { mentions: Mention[]
       tokenEnd: s.tokenEnd,
     }));
   const ruleCands = sourceMentions(doc, kb);
+  // The matcher also returns the names inside a MISC name («ميثاق الأمم المتحدة» → the UN).
+  for (const c of kbCands)
+    c.nested = kbCands.some((h) => h !== c && h.type === 'MISC' && h.start <= c.start && c.end <= h.end && h.end - h.start > c.end - c.start);
 
   let cands = resolveOverlaps(kbCands, tagCands, ruleCands);
   cands = linkCandidates(doc, cands, kb, date);
@@ -94,7 +148,7 @@ function findEntities(doc: Analysis, date: string | null): { mentions: Mention[]
     mentions,
     (id) => {
       const e = kb.get(id);
-      return e ? kbInfo(e) : null;
+      return e ? kbInfo(e, date, kb) : null;
     },
     (m) => {
       const ar = displayName(m.text);

@@ -21,6 +21,8 @@ export interface Candidate {
   /** Other KB entries the same surface could name (ambiguous surnames), for linking by context. */
   alternatives?: string[];
   confidence?: number;
+  /** A name inside another name (the UN in «ميثاق الأمم المتحدة»): kept beside its host. */
+  nested?: boolean;
   /** Token range, when known. */
   tokenStart?: number;
   tokenEnd?: number;
@@ -35,7 +37,9 @@ const contains = (a: Candidate, b: Candidate) => a.start <= b.start && b.end <= 
  * Merges tagger spans with the KB matches they contain, then keeps a non-overlapping set.
  * Returns candidates sorted by start.
  */
-export function resolveOverlaps(kb: Candidate[], tagger: Candidate[], rules: Candidate[]): Candidate[] {
+export function resolveOverlaps(kbAll: Candidate[], tagger: Candidate[], rules: Candidate[]): Candidate[] {
+  const nested = kbAll.filter((k) => k.nested);
+  const kb = kbAll.filter((k) => !k.nested);
   const merged: Candidate[] = [];
   for (const t of tagger) {
     const inside = kb.filter((k) => contains(t, k) && (k.end - k.start < t.end - t.start));
@@ -72,5 +76,7 @@ export function resolveOverlaps(kb: Candidate[], tagger: Candidate[], rules: Can
     }
     out.push(c);
   }
+  // Nested names survive when their host did.
+  for (const n of nested) if (out.some((h) => h.source === 'kb' && h.type === 'MISC' && contains(h, n))) out.push(n);
   return out.sort((a, b) => a.start - b.start);
 }

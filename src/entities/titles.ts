@@ -16,6 +16,17 @@ import type { Candidate } from './resolve.js';
 
 const COUNTERPART = /^(?:و|ف)?(?:ل|ب)?نظير(?:ه|ها|هم|ته|تها|يه|يها)?$/;
 
+/** UTF-16 offset in `surface` after its first `letters` letters (diacritics and tatweel skipped). */
+function surfaceOffset(surface: string, letters: number): number {
+  let seen = 0;
+  let k = 0;
+  while (k < surface.length && seen < letters) {
+    if (!/[\u064B-\u065F\u0670\u0640]/.test(surface[k])) seen++;
+    k++;
+  }
+  return k;
+}
+
 interface Office {
   role: string;
   country?: string;
@@ -59,7 +70,7 @@ export function titleMentions(
         const m = matchTitle(norms, 0);
         if (m) {
           office = { role: m.role, ...(m.org ? { org: m.org } : {}), ...(m.country ? { country: m.country } : {}) };
-          offset = f.offset;
+          offset = f.offset + surfaceOffset(tokens[i].text.slice(f.offset), m.prefix);
           j = i + m.length;
           break;
         }

@@ -82,20 +82,19 @@ function sinceAnchored(words: Word[], t: Timex, g: EventGrammar): boolean {
 }
 
 /**
- * The date of a trigger from the sentence's own time expressions: the nearest usable one, or null.
- * `quoted` masks words inside quotes (their times belong to the speaker's words).
+ * The date of a trigger from the time expressions of its sentence (`times`): the nearest usable one,
+ * or null. `quoted` masks words inside quotes (their times belong to the speaker's words).
  */
 export function sentenceDate(
-  doc: Analysis,
+  times: readonly Timex[],
+  published: string | null,
   s: SentenceView,
   headWord: Word,
   quoted: boolean[],
   g: EventGrammar,
 ): string | null {
-  const published = publicationDay(doc);
   let best: { value: string; distance: number } | null = null;
-  for (const t of doc.times) {
-    if (t.start < s.start || t.end > s.end) continue;
+  for (const t of times) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
     const inQuote = s.words.some((w) => quoted[w.i] && w.start <= t.start && w.end >= t.start);
     if (inQuote || sinceAnchored(s.words, t, g)) continue;
@@ -133,10 +132,27 @@ export function clauseLocation(
   const after = groups.find((grp) => grp.first > head && grp.first <= to && isPlace(grp));
   if (after) return after.members[0].entity.id;
   let from = head;
-  while (from - 1 >= 0 && !(words[from - 1].kind === 'punct' && (g.clauseBreaks.has(words[from - 1].norm) || g.softBreaks.has(words[from - 1].norm)))) from--;
+  while (
+    from - 1 >= 0 &&
+    !(
+      words[from - 1].kind === 'punct' &&
+      (g.clauseBreaks.has(words[from - 1].norm) || g.softBreaks.has(words[from - 1].norm))
+    )
+  )
+    from--;
   const before = groups.filter((grp) => grp.last < head && grp.first >= from && isPlace(grp)).pop();
   return before ? before.members[0].entity.id : null;
 }
 
 /** Prepositions that introduce what something is about, not where it happens. */
-const TOPIC_PREPOSITIONS: ReadonlySet<string> = new Set(['بشان', 'حول', 'حيال', 'ازاء', 'تجاه', 'عن', 'ضد', 'بسبب', 'جراء']);
+const TOPIC_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'بشان',
+  'حول',
+  'حيال',
+  'ازاء',
+  'تجاه',
+  'عن',
+  'ضد',
+  'بسبب',
+  'جراء',
+]);

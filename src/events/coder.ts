@@ -1,23 +1,18 @@
 // The event coder: one pass over the document's sentences, in order, keeping the little discourse
 // state news prose relies on (the subject carried to pro-drop verbs, the narrative date).
 //
-// Per sentence: triggers → which of them are content of a verbal event («رفض الاعتراف بـ…») →
-// roles → negation and modality → date, place → one EventRecord each. Triggers inside quotes are
-// the speaker's words and are not coded; events without a named actor are dropped (precision first)
-// unless `requireActor` is off, which only the detection evaluation does.
+// Per sentence: triggers → which of them are the content of another («رفض الاعتراف بـ…», «احتجاجاً
+// على مقتل …») → roles → negation and modality → date, place → one EventRecord each. Triggers inside
+// quotes are the speaker's words: coded as «reported», with subjects from the quote only. Events
+// without a named actor are dropped (precision first) unless `requireActor` is off, which only the
+// detection evaluation does. Headlines are not coded; the same event told twice is kept once.
 import type { Analysis, EventRecord, TextSpan } from '../analysis/types.js';
-import {
-  clauseLocation,
-  isAfterPublication,
-  isHistorical,
-  publicationDay,
-  sentenceDate,
-} from './anchor.js';
+import { clauseLocation, isAfterPublication, isHistorical, publicationDay, sentenceDate } from './anchor.js';
 import { eventLexicon, fold, type EventLexicon, type LexEntry, type PloverType } from './lexicon.js';
-import { groupMentions, mentionViews, nounHeadsOf, type MentionGroup, type MentionView } from './mentions.js';
-import { isNegated, modalityOf, quoteMask } from './modality.js';
+import { groupMentions, mentionViews, type MentionGroup, type MentionView } from './mentions.js';
+import { isNegated, modalityOf, quoteMask, type Modality } from './modality.js';
 import { rolesOf, type RoleContext } from './roles.js';
-import { findTriggers, type TriggerMatch } from './triggers.js';
+import { findTriggers, isLightVerb, type TriggerMatch } from './triggers.js';
 import { sentenceViews, type SentenceView, type Word } from './words.js';
 
 export interface EventCoderOptions {
@@ -60,6 +55,9 @@ function participantIds(groups: MentionGroup[]): string[] {
   return ids;
 }
 
+/** Prepositions that tie a noun after a comma to the verb before it: «دعا …، إلى …». */
+const CONTENT_PREPOSITIONS: ReadonlySet<string> = new Set(['الي', 'علي', 'عن', 'ب', 'ل']);
+
 /** Words that introduce a protest's grievance: «احتجاجاً على مقتل …», «تظاهروا ضد الغارات». */
 const GRIEVANCE_WORDS: ReadonlySet<string> = new Set(['علي', 'ضد']);
 /** How many words may stand between «على/ضد» and the grievance noun («على تنفيذ الإعدام»). */
@@ -70,7 +68,12 @@ const GRIEVANCE_WINDOW = 3;
  * about («رفض الاعتراف», «هدد بقصف», «دعا إلى وقف إطلاق النار»), and the grievance of a protest
  * («احتجاجاً على مقتل …»): told as background, not as events of the sentence.
  */
-function absorptions(words: Word[], triggers: TriggerMatch[], lex: EventLexicon, quoted: boolean[]): Map<number, number> {
+function absorptions(
+  words: Word[],
+  triggers: TriggerMatch[],
+  lex: EventLexicon,
+  quoted: boolean[],
+): Map<number, number> {
   const g = lex.grammar;
   const owner = new Map<number, number>();
   const bare = (w: Word) => (w.norm.length > 2 ? w.norm.replace(/^[وف]/, '') : w.norm);
@@ -85,6 +88,14 @@ function absorptions(words: Word[], triggers: TriggerMatch[], lex: EventLexicon,
       if (between.some((w) => w.kind === 'punct' && g.clauseBreaks.has(w.norm))) break;
       // words in a quote are not the content of a verb outside it, and the reverse
       if (quoted[a.head] && (!quoted[b.head] || between.some((w) => w.norm === '"'))) break;
+      // a light verb («وأعلن», «ونفذ») opens a clause of its own
+      if (between.some((w) => isLightVerb(w, lex, b.entry.type))) break;
+      // past a comma, only a noun its preposition ties to the verb is still its content («دعا …، إلى وقف القصف»)
+      const comma = between.some((w) => w.kind === 'punct' && g.softBreaks.has(w.norm));
+      const tied = words
+        .slice(Math.max(a.head + 1, b.head - COMPLEMENT_WINDOW), b.head)
+        .some((w) => CONTENT_PREPOSITIONS.has(bare(w)) || /^[وف]?[بل]/.test(b.variant.pro));
+      if (comma && !tied) break;
       const lead = words.slice(Math.max(a.head + 1, b.head - GRIEVANCE_WINDOW), b.head);
       if (protest && b.pos === 'noun' && lead.some((w) => GRIEVANCE_WORDS.has(bare(w)))) {
         owner.set(b.head, a.head);
@@ -95,7 +106,8 @@ function absorptions(words: Word[], triggers: TriggerMatch[], lex: EventLexicon,
         .slice(Math.max(a.head + 1, b.head - COMPLEMENT_WINDOW), b.head)
         .some((w) => g.complementizers.has(w.norm) || g.complementizers.has(bare(w)));
       const subjunctive = b.pos === 'present' && b.variant.pro.replace(/^[وف]/, '') === 'ل';
-      const masdar = b.bareStem && bi === ai + 1 && b.head - a.head <= MASDAR_WINDOW && !between.some((w) => w.kind === 'punct');
+      const masdar =
+        b.bareStem && bi === ai + 1 && b.head - a.head <= MASDAR_WINDOW && !between.some((w) => w.kind === 'punct');
       if (b.pos === 'noun' || introduced || subjunctive || masdar) {
         owner.set(b.head, a.head);
         continue;
@@ -156,7 +168,8 @@ function sentenceSubject(groups: MentionGroup[], quoted: boolean[]): MentionGrou
   for (const grp of groups) {
     if (grp.first > EARLY_SUBJECT_WORDS) return null;
     if (quoted[grp.first] || grp.left.kind !== 'core') continue;
-    if (grp.members.some((m) => m.type === 'PER' || m.type === 'ORG')) return grp;
+    // a news agency named in the text («ـ أ ف ب:») reports; it does not act
+    if (grp.members.some((m) => m.type === 'PER' || (m.type === 'ORG' && m.entity.subtype !== 'MEDIA'))) return grp;
   }
   return null;
 }
@@ -200,114 +213,167 @@ function dedupe(events: EventRecord[], people: ReadonlySet<string>): EventRecord
   return out;
 }
 
+/** What the coder carries from sentence to sentence. */
+interface Discourse {
+  /** The last PER/ORG subject, for pro-drop verbs in later sentences of the body. */
+  carried: MentionGroup | null;
+  /** The explicit date of the last asserted event and the block it was in. */
+  narrativeDate: { value: string; block: number } | null;
+  /** The first body block that told an event: the dateline places its events. */
+  leadBlock: number;
+}
+
+interface DocContext {
+  doc: Analysis;
+  lex: EventLexicon;
+  options: EventCoderOptions;
+  published: string | null;
+  dateline: string | null;
+  blockKinds: Map<number, string>;
+}
+
+/**
+ * The date of an event without a time of its own in its sentence: the narrative's date when the
+ * previous event with an explicit date is in this paragraph or the one before, else the publication
+ * day — except for future, hypothetical and pluperfect («كان قد») events, which stay undated.
+ */
+function fallbackDate(dc: DocContext, state: Discourse, s: SentenceView, modality: Modality): string | null {
+  if (modality.pluperfect || modality.future || modality.hypothetical) return null;
+  const nd = state.narrativeDate;
+  const adjacent =
+    nd !== null &&
+    s.blockKind === 'paragraph' &&
+    (nd.block === s.block || (nd.block === s.block - 1 && dc.blockKinds.get(s.block - 1) === 'paragraph'));
+  return adjacent && nd ? nd.value : dc.published;
+}
+
+function factualityOf(
+  dc: DocContext,
+  reported: boolean,
+  modality: Modality,
+  own: string | null,
+  date: string | null,
+): EventRecord['factuality'] {
+  if (reported) return 'reported';
+  if (modality.hypothetical) return 'hypothetical';
+  if (modality.future || (own !== null && isAfterPublication(own, dc.published))) return 'future';
+  if (date !== null && isHistorical(date, dc.published)) return 'historical';
+  return 'asserted';
+}
+
+/** The events of one sentence; updates the discourse state. */
+function codeSentence(dc: DocContext, state: Discourse, s: SentenceView): EventRecord[] {
+  const { doc, lex } = dc;
+  const g = lex.grammar;
+  const inBody = s.blockKind === 'paragraph';
+  const triggers = findTriggers(s.words, lex);
+  const mask = quoteMask(doc, s);
+  const groups = groupMentions(mentionViews(doc, s, g, triggers, fold));
+  const early = sentenceSubject(groups, mask.quoted);
+  const out: EventRecord[] = [];
+  let explicitSubject: MentionGroup | null = null;
+
+  const owner = absorptions(s.words, triggers, lex, mask.quoted);
+  const coded = triggers.filter((t) => !owner.has(t.head));
+  const timeWord = new Set<number>();
+  const times = doc.times.filter((t) => t.start >= s.start && t.end <= s.end);
+  for (const t of times) for (const w of s.words) if (w.start >= t.start && w.end <= t.end) timeWord.add(w.i);
+  const noQuotes = new Array<boolean>(s.words.length).fill(false);
+
+  for (const t of coded) {
+    const inQuote = mask.quoted[t.head];
+    // pro-drop: the last explicit subject in this sentence, its early subject, or the previous sentences'
+    const carriedHere =
+      explicitSubject ?? (early && early.last < t.head ? early : null) ?? (inBody ? state.carried : null);
+    const ctx: RoleContext = {
+      words: s.words,
+      groups,
+      lex,
+      timeWord,
+      otherHeads: new Set(coded.map((c) => c.head)),
+      // inside a quote the speaker's own syntax counts: subjects from the quote, nothing carried in
+      carried: inQuote || mask.reported[t.head] ? null : carriedHere,
+      quoted: inQuote ? noQuotes : mask.quoted,
+    };
+    const complements = new Set(triggers.filter((b) => owner.get(b.head) === t.head).map((b) => b.head));
+    const content = triggers.filter((b) => complements.has(b.head)).map((b) => b.entry);
+    const roles = rolesOf(ctx, t, complements);
+    const entry = t.entry;
+    let recipientGroups = roles.recipient;
+    if (entry.recipientTypes) {
+      const allowed = entry.recipientTypes;
+      recipientGroups = recipientGroups.filter((grp) => grp.members.some((m) => allowed.has(m.type)));
+    }
+    if ((entry.needsRecipient || (t.pos === 'noun' && entry.nounNeedsRecipient)) && !recipientGroups.length) continue;
+    let actorGroups = roles.actor;
+    if (entry.hostSwap) [actorGroups, recipientGroups] = [recipientGroups, actorGroups];
+    if (entry.mutual) [actorGroups, recipientGroups] = [[...actorGroups, ...recipientGroups], []];
+    const actor = participantIds(actorGroups);
+    const recipient = participantIds(recipientGroups).filter((id) => !actor.includes(id));
+    if (dc.options.requireActor && !actor.length) continue;
+
+    const modality = modalityOf(s.words, t, g, roles.lightVerb);
+    const own = sentenceDate(times, dc.published, s, s.words[t.head], ctx.quoted, g);
+    const date = own ?? fallbackDate(dc, state, s, modality);
+    const factuality = factualityOf(dc, inQuote || mask.reported[t.head], modality, own, date);
+    if (state.leadBlock < 0 && inBody) state.leadBlock = s.block;
+    const location =
+      clauseLocation(s.words, groups, t.head, g, ctx.quoted) ??
+      (s.block === state.leadBlock && !inQuote ? dc.dateline : null);
+    const { mode, cameo } = modeFromContent(entry, content);
+    const head = s.words[t.head];
+    out.push({
+      type: entry.type,
+      mode,
+      context: [...entry.context],
+      actor,
+      recipient,
+      date,
+      location,
+      negated: isNegated(s.words, t, g, roles.lightVerb),
+      factuality,
+      cameo,
+      quad_class: entry.quad,
+      goldstein: lex.cameo.get(cameo)?.goldstein ?? entry.goldstein,
+      evidence: sentenceSpan(doc, s),
+      trigger: span(doc, head.start, head.end),
+      sentence: s.index,
+    });
+    if (own !== null && factuality === 'asserted') state.narrativeDate = { value: own, block: s.block };
+    const explicit = !inQuote && (roles.how === 'svo' || roles.how === 'vso' || roles.how === 'relative');
+    if (explicit && roles.actor[0]) explicitSubject = roles.actor[0];
+  }
+  // across sentences only a person or organisation is carried to a pro-drop verb
+  if (inBody) {
+    const next = [explicitSubject, early].find((grp) => grp && isPersonOrOrg(grp));
+    if (next) state.carried = detach(next);
+  }
+  return out;
+}
+
 /** Codes the events of a document. Pure: reads the layers, returns new records. */
 export function codeEvents(doc: Analysis, options: EventCoderOptions = DEFAULT_CODER_OPTIONS): EventRecord[] {
-  const lex = eventLexicon();
-  const g = lex.grammar;
-  const published = publicationDay(doc);
   const views = sentenceViews(doc);
   const blockKinds = new Map<number, string>();
   for (const s of views) blockKinds.set(s.block, s.blockKind);
-  // the lead: the first body paragraph that tells an event (the dateline places it)
-  let leadBlock = -1;
-  const dateline = datelineEntity(doc);
-
+  const dc: DocContext = {
+    doc,
+    lex: eventLexicon(),
+    options,
+    published: publicationDay(doc),
+    dateline: datelineEntity(doc),
+    blockKinds,
+  };
+  const state: Discourse = { carried: null, narrativeDate: null, leadBlock: -1 };
   const events: EventRecord[] = [];
-  let carried: MentionGroup | null = null;
-  let narrativeDate: { value: string; block: number } | null = null;
-
   for (const s of views) {
-    const inBody = s.blockKind === 'paragraph';
-    if (s.blockKind === 'subheading' || s.blockKind === 'title') narrativeDate = null;
-    const triggers = findTriggers(s.words, lex);
-    const mask = quoteMask(doc, s);
-    const groups = groupMentions(mentionViews(doc, s, g, nounHeadsOf(triggers), fold));
-    let subjectForNext: MentionGroup | null = null;
-
-    if (triggers.length) {
-      const owner = absorptions(s.words, triggers, lex, mask.quoted);
-      const coded = triggers.filter((t) => !owner.has(t.head));
-      const timeWord = new Set<number>();
-      for (const t of doc.times) for (const w of s.words) if (w.start >= t.start && w.end <= t.end) timeWord.add(w.i);
-      const ctx: RoleContext = {
-        words: s.words,
-        groups,
-        lex,
-        timeWord,
-        otherHeads: new Set(coded.map((t) => t.head)),
-        carried: inBody ? carried : null,
-        quoted: mask.quoted,
-      };
-      // inside a quote the speaker's own syntax counts: subjects from the quote, nothing carried in
-      const noQuotes = new Array<boolean>(s.words.length).fill(false);
-      const quotedCtx: RoleContext = { ...ctx, carried: null, quoted: noQuotes };
-      for (const t of coded) {
-        const inQuote = mask.quoted[t.head];
-        const complements = new Set(triggers.filter((b) => owner.get(b.head) === t.head).map((b) => b.head));
-        const content = triggers.filter((b) => complements.has(b.head)).map((b) => b.entry);
-        const roles = rolesOf(inQuote ? quotedCtx : ctx, t, complements);
-        const entry = t.entry;
-        let recipientGroups = roles.recipient;
-        if (entry.recipientTypes) {
-          const allowed = entry.recipientTypes;
-          recipientGroups = recipientGroups.filter((grp) => grp.members.some((m) => allowed.has(m.type)));
-        }
-        if ((entry.needsRecipient || (t.pos === 'noun' && entry.nounNeedsRecipient)) && !recipientGroups.length) continue;
-        let actorGroups = roles.actor;
-        if (entry.hostSwap) [actorGroups, recipientGroups] = [recipientGroups, actorGroups];
-        if (entry.mutual) [actorGroups, recipientGroups] = [[...actorGroups, ...recipientGroups], []];
-        const actor = participantIds(actorGroups);
-        const recipient = participantIds(recipientGroups).filter((id) => !actor.includes(id));
-        if (options.requireActor && !actor.length) continue;
-
-        const modality = modalityOf(s.words, t, g, roles.lightVerb);
-        const own = sentenceDate(doc, s, s.words[t.head], inQuote ? noQuotes : mask.quoted, g);
-        let date: string | null = own;
-        if (!date && !modality.pluperfect && !modality.future && !modality.hypothetical) {
-          const adjacent =
-            narrativeDate !== null &&
-            inBody &&
-            (narrativeDate.block === s.block || (narrativeDate.block === s.block - 1 && blockKinds.get(s.block - 1) === 'paragraph'));
-          date = adjacent && narrativeDate ? narrativeDate.value : published;
-        }
-        let factuality: EventRecord['factuality'] = 'asserted';
-        if (inQuote || mask.reported[t.head]) factuality = 'reported';
-        else if (modality.hypothetical) factuality = 'hypothetical';
-        else if (modality.future || (own !== null && isAfterPublication(own, published))) factuality = 'future';
-        else if (date !== null && isHistorical(date, published)) factuality = 'historical';
-
-        if (leadBlock < 0 && inBody) leadBlock = s.block;
-        const location =
-          clauseLocation(s.words, groups, t.head, g, inQuote ? noQuotes : mask.quoted) ?? (s.block === leadBlock && !inQuote ? dateline : null);
-        const { mode, cameo } = modeFromContent(entry, content);
-        const code = lex.cameo.get(cameo);
-        const head = s.words[t.head];
-        events.push({
-          type: entry.type,
-          mode,
-          context: [...entry.context],
-          actor,
-          recipient,
-          date,
-          location,
-          negated: isNegated(s.words, t, g, roles.lightVerb),
-          factuality,
-          cameo,
-          quad_class: entry.quad,
-          goldstein: code ? code.goldstein : entry.goldstein,
-          evidence: sentenceSpan(doc, s),
-          trigger: span(doc, head.start, head.end),
-          sentence: s.index,
-        });
-        if (own !== null && factuality === 'asserted') narrativeDate = { value: own, block: s.block };
-        const explicit = !inQuote && (roles.how === 'svo' || roles.how === 'vso' || roles.how === 'relative');
-        if (explicit && roles.actor[0] && isPersonOrOrg(roles.actor[0])) subjectForNext = roles.actor[0];
-      }
+    // headlines sum up what the body tells with its dates and actors: coding them would only repeat
+    // the body's events with the publication date; they end the narrative's time
+    if (s.blockKind === 'subheading' || s.blockKind === 'title') {
+      state.narrativeDate = null;
+      continue;
     }
-    if (inBody) {
-      const next = subjectForNext ?? sentenceSubject(groups, mask.quoted);
-      if (next) carried = detach(next);
-    }
+    events.push(...codeSentence(dc, state, s));
   }
   return dedupe(events, new Set(doc.entities.filter((e) => e.type === 'PER').map((e) => e.id)));
 }

@@ -26,7 +26,15 @@ export const PLOVER_TYPES = [
 export type PloverType = (typeof PLOVER_TYPES)[number];
 
 /** Verbal types: what follows them in the clause is their content («رفض الاعتراف»), not a new event. */
-const VERBAL_TYPES: ReadonlySet<string> = new Set(['AGREE', 'SUPPORT', 'CONCEDE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
+const VERBAL_TYPES: ReadonlySet<string> = new Set([
+  'AGREE',
+  'SUPPORT',
+  'CONCEDE',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+]);
 
 /** Types whose event nouns name the victim in the genitive («اغتيال الحريري»). */
 const PATIENT_NOUN_TYPES: ReadonlySet<string> = new Set(['ASSAULT', 'COERCE']);
@@ -149,6 +157,12 @@ export interface EventGrammar {
   meansWords: string[][];
   titles: Set<string>;
   victimNouns: Set<string>;
+  /** Unnamed doers («المتظاهرون», «مسلحون»): a verb with such a subject carries nobody in. */
+  agentNouns: Set<string>;
+  /** Adverbs that may stand before a pro-drop verb («وأيضاً رفض»). */
+  adverbs: Set<string>;
+  /** «تم», «جرى»: with a verbal noun they make a passive («تم خطفهما»). */
+  passiveAuxiliaries: Set<string>;
   timeWords: Set<string>;
   clauseBreaks: Set<string>;
   softBreaks: Set<string>;
@@ -350,6 +364,9 @@ function loadGrammar(): EventGrammar {
     meansWords: phraseList(g, 'meansWords'),
     titles: wordSet(g, 'titles'),
     victimNouns: wordSet(g, 'victimNouns'),
+    agentNouns: wordSet(g, 'agentNouns'),
+    adverbs: wordSet(g, 'adverbs'),
+    passiveAuxiliaries: wordSet(g, 'passiveAuxiliaries'),
     timeWords: wordSet(g, 'timeWords'),
     clauseBreaks: wordSet(g, 'clauseBreaks'),
     softBreaks: wordSet(g, 'softBreaks'),
@@ -367,7 +384,8 @@ export function eventLexicon(): EventLexicon {
   const entries: LexEntry[] = [];
   const forms = new Map<string, FormHit[]>();
   for (const raw of rawLex.entries) {
-    if (!cameo.has(raw.cameo)) throw new Error(`data/events/lexicon.json: entry ${raw.id} uses unknown CAMEO code ${raw.cameo}`);
+    if (!cameo.has(raw.cameo))
+      throw new Error(`data/events/lexicon.json: entry ${raw.id} uses unknown CAMEO code ${raw.cameo}`);
     const entry = toEntry(raw);
     entries.push(entry);
     for (const { form, pos, stem } of entryForms(raw)) addForm(forms, form, entry, pos, stem);

@@ -8,10 +8,7 @@ import type { SentenceView, Word } from './words.js';
 
 /** What is on a mention's left. */
 export type LeftContext =
-  | { kind: 'core' }
-  | { kind: 'pp'; prep: string }
-  | { kind: 'coord' }
-  | { kind: 'genitive'; governor: number };
+  { kind: 'core' } | { kind: 'pp'; prep: string } | { kind: 'coord' } | { kind: 'genitive'; governor: number };
 
 export interface MentionView {
   mention: Mention;
@@ -64,7 +61,25 @@ function titlePreposition(w: Word, g: EventGrammar): string | null {
 }
 
 // Proclitic clusters an entity layer may leave inside a mention («وكازاخستان», «لرئيس كازاخستان»).
-const MENTION_CLITICS = ['ولل', 'فلل', 'وبال', 'فبال', 'وب', 'فب', 'ول', 'فل', 'وك', 'لل', 'بال', 'كال', 'و', 'ف', 'ب', 'ل', 'ك'];
+const MENTION_CLITICS = [
+  'ولل',
+  'فلل',
+  'وبال',
+  'فبال',
+  'وب',
+  'فب',
+  'ول',
+  'فل',
+  'وك',
+  'لل',
+  'بال',
+  'كال',
+  'و',
+  'ف',
+  'ب',
+  'ل',
+  'ك',
+];
 
 /**
  * The proclitics at the start of a mention's own text, when the entity is known without them: the
@@ -72,6 +87,8 @@ const MENTION_CLITICS = ['ولل', 'فلل', 'وبال', 'فبال', 'وب', 'ف
  */
 function cliticsInMention(m: Mention, entity: Entity, foldFn: (s: string) => string): string {
   const text = foldFn(m.text);
+  // no name starts with «لل»: it is always ل + the article («للأمم المتحدة»)
+  if (/^[وف]?لل/.test(text)) return text.startsWith('لل') ? 'لل' : text.slice(0, 3);
   const known = new Set([foldFn(entity.name.ar), ...entity.mentions.map((x) => foldFn(x.text))]);
   for (const p of MENTION_CLITICS) {
     if (!text.startsWith(p) || text.length - p.length < 2) continue;
@@ -86,11 +103,32 @@ function cliticsInMention(m: Mention, entity: Entity, foldFn: (s: string) => str
 }
 
 /** Particles that are not nouns: a mention after them is not anybody's genitive. */
-const PARTICLES: ReadonlySet<string> = new Set(['ان', 'قد', 'كما', 'لكن', 'او', 'ثم', 'اما', 'بل', 'هو', 'هي', 'هم', 'حيث', 'بينما', 'فيما', 'اذ', 'لان', 'كي', 'حتي']);
+const PARTICLES: ReadonlySet<string> = new Set([
+  'ان',
+  'قد',
+  'كما',
+  'لكن',
+  'او',
+  'ثم',
+  'اما',
+  'بل',
+  'هو',
+  'هي',
+  'هم',
+  'حيث',
+  'بينما',
+  'فيما',
+  'اذ',
+  'لان',
+  'كي',
+  'حتي',
+]);
 
 function isFunctionWord(w: Word, g: EventGrammar): boolean {
   const bare = w.norm.length > 2 ? w.norm.replace(/^[وف]/, '') : w.norm;
-  return [w.norm, bare].some((x) => PARTICLES.has(x) || g.complementizers.has(x) || g.relativePronouns.has(x) || g.negators.has(x));
+  return [w.norm, bare].some(
+    (x) => PARTICLES.has(x) || g.complementizers.has(x) || g.relativePronouns.has(x) || g.negators.has(x),
+  );
 }
 
 /** Whether word `w` is a preposition, alone or as a glued proclitic of a standalone token («بـ»). */
@@ -109,12 +147,16 @@ function gluedPrefix(m: Mention, w: Word, foldFn: (s: string) => string): string
   return foldFn(w.text.slice(0, m.start - w.start));
 }
 
+/** How many nouns of a genitive chain («شرطة محافظة نينوى») are walked back to find its preposition. */
+const GENITIVE_CHAIN = 2;
+
 function leftOf(
   words: Word[],
   first: number,
   prefix: string,
   g: EventGrammar,
   nounHeads: ReadonlySet<number>,
+  verbHeads: ReadonlySet<number>,
 ): LeftContext {
   if (prefix) {
     const p = prefix.replace(/^[وف]/, '');
@@ -149,27 +191,34 @@ function leftOf(
   if (prep) return { kind: 'pp', prep };
   if (w.kind === 'arabic' && (w.norm === 'و' || w.norm === 'ف')) return { kind: 'coord' };
   if (!sawTitle && nounHeads.has(j)) return { kind: 'genitive', governor: j };
-  // the genitive of a noun inside a prepositional phrase is in that phrase: «في قمة منظمة …»
-  if (!sawTitle && j > 0 && w.kind === 'arabic' && !isFunctionWord(w, g)) {
-    const outer = prepositionOf(words[j - 1], g);
-    if (outer) return { kind: 'pp', prep: outer };
+  // the genitive of a noun chain inside a prepositional phrase is in that phrase: «في قمة منظمة …»,
+  // «في شرطة محافظة نينوى»; a verb ends the chain («في حين رفضت حكومة …»)
+  if (!sawTitle) {
+    for (let k = j; k >= Math.max(1, j - GENITIVE_CHAIN + 1); k--) {
+      const chain = words[k];
+      if (chain.kind !== 'arabic' || isFunctionWord(chain, g) || verbHeads.has(k)) break;
+      const outer = prepositionOf(words[k - 1], g);
+      if (outer) return { kind: 'pp', prep: outer };
+    }
   }
   return { kind: 'core' };
 }
 
 /**
- * The sentence's mentions, placed on its words and classed by their left context.
- * `nounHeads` are the word indices of event nouns: a mention right after one is its genitive.
+ * The sentence's mentions, placed on its words and classed by their left context (a mention right
+ * after an indefinite event noun is its genitive).
  */
 export function mentionViews(
   doc: Analysis,
   s: SentenceView,
   g: EventGrammar,
-  nounHeads: ReadonlySet<number>,
+  triggers: TriggerMatch[],
   foldFn: (text: string) => string,
 ): MentionView[] {
   const words = s.words;
   if (!words.length) return [];
+  const nounHeads = nounHeadsOf(triggers);
+  const verbHeads = new Set(triggers.filter((t) => t.pos === 'past' || t.pos === 'present').map((t) => t.head));
   const out: MentionView[] = [];
   for (const entity of doc.entities) {
     for (const m of entity.mentions) {
@@ -189,7 +238,7 @@ export function mentionViews(
         type: entity.type,
         first,
         last,
-        left: leftOf(words, first, prefix, g, nounHeads),
+        left: leftOf(words, first, prefix, g, nounHeads, verbHeads),
         adjective: entity.subtype === 'NORP' || NISBA.test(foldFn(m.text)),
       });
     }
@@ -216,7 +265,11 @@ export function groupMentions(views: MentionView[]): MentionGroup[] {
   const groups: MentionGroup[] = [];
   for (const v of views) {
     const prev = groups[groups.length - 1];
-    const qualifies = prev !== undefined && prev.members[prev.members.length - 1].adjective && v.first - prev.last === 1 && v.type === 'PER';
+    const qualifies =
+      prev !== undefined &&
+      prev.members[prev.members.length - 1].adjective &&
+      v.first - prev.last === 1 &&
+      v.type === 'PER';
     if (prev && ((v.left.kind === 'coord' && v.first - prev.last <= MAX_COORD_GAP) || qualifies)) {
       prev.members.push(v);
       prev.last = v.last;
@@ -231,6 +284,10 @@ export function groupMentions(views: MentionView[]): MentionGroup[] {
  * Word indices of the indefinite event nouns among the triggers: their right neighbour is their
  * genitive («زيارة بوتين»). A noun with the article governs no genitive («المتظاهرون جون …»).
  */
-export function nounHeadsOf(triggers: TriggerMatch[]): Set<number> {
-  return new Set(triggers.filter((t) => t.pos === 'noun' && !t.variant.pro.includes('ال') && !t.variant.stem.startsWith('ال')).map((t) => t.head));
+function nounHeadsOf(triggers: TriggerMatch[]): Set<number> {
+  return new Set(
+    triggers
+      .filter((t) => t.pos === 'noun' && !t.variant.pro.includes('ال') && !t.variant.stem.startsWith('ال'))
+      .map((t) => t.head),
+  );
 }

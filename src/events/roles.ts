@@ -8,7 +8,7 @@
 // possessive or after «عبر/خلال», the subject of the clause («خلال اجتماعه»).
 // Recipients are objects and prepositional phrases the entry allows (مع، بـ، على، ضد، إلى…).
 import type { EventGrammar, EventLexicon, LexEntry, PloverType } from './lexicon.js';
-import { isTitleWord, prepositionOf, type MentionGroup } from './mentions.js';
+import { isTitleWord, type MentionGroup } from './mentions.js';
 import { isLightVerb, phraseAt, type TriggerMatch } from './triggers.js';
 import type { Word } from './words.js';
 
@@ -60,13 +60,6 @@ export function clauseEnd(ctx: RoleContext, from: number, soft: boolean): number
   return ctx.words.length - 1;
 }
 
-/** Index of the first word of the clause that ends before `to`. */
-export function clauseStart(ctx: RoleContext, to: number, soft: boolean): number {
-  const g = ctx.lex.grammar;
-  for (let k = to - 1; k >= 0; k--) if (isBreak(ctx.words[k], g, soft)) return k + 1;
-  return 0;
-}
-
 function isCore(g: MentionGroup): boolean {
   return g.left.kind === 'core';
 }
@@ -97,7 +90,10 @@ function passiveAfter(ctx: RoleContext, v: number): boolean {
   if (!next) return false;
   if (next.kind === 'number') return true;
   const g = ctx.lex.grammar;
-  return g.victimNouns.has(next.norm) || next.variants.some((x) => !x.enc && /^[وف]?$/.test(x.pro) && g.victimNouns.has(x.stem));
+  return (
+    g.victimNouns.has(next.norm) ||
+    next.variants.some((x) => !x.enc && /^[وف]?$/.test(x.pro) && g.victimNouns.has(x.stem))
+  );
 }
 
 /** Whether a number or a victim noun stands right before word k («50 جنديا باكستانيا»). */
@@ -110,10 +106,73 @@ function countedBefore(ctx: RoleContext, k: number): boolean {
   return false;
 }
 
-/** Whether a group can be what a pronoun suffix refers to: «هم» needs several people or a people. */
+/** Whether a group is several parties (coordinated) or a people (NORP): what «هم» and a plural verb need. */
+function isPlural(grp: MentionGroup): boolean {
+  return grp.members.some((m) => m.left.kind === 'coord' || m.entity.subtype === 'NORP');
+}
+
+/** Whether a group can be what a pronoun suffix refers to: «هم» needs several parties or a people. */
 function agreesWithPronoun(grp: MentionGroup, enc: string): boolean {
-  if (enc === 'هم' || enc === 'هن' || enc === 'هما') return grp.members.length > 1 || grp.members.some((m) => m.entity.subtype === 'NORP');
-  return true;
+  return enc === 'هم' || enc === 'هن' || enc === 'هما' ? isPlural(grp) : true;
+}
+
+/**
+ * Whether the verb at `v` has a subject that is not a named entity: a content word right before it
+ * («عملية انتحارية … استهدفت», «متمرداً قتلوا»), or an unnamed doer right after it («احتشد
+ * المتظاهرون»). Nobody is carried into such a clause.
+ */
+function unnamedSubject(ctx: RoleContext, v: number): boolean {
+  const g = ctx.lex.grammar;
+  const prev = ctx.words[v - 1];
+  const prevIsMention = ctx.groups.some((grp) => grp.last === v - 1);
+  // «… الأمريكي ورحبت»: a verb with و starts a clause, the word before it ends the previous one
+  const opensClause = hasConjunction(ctx.words[v]);
+  if (
+    prev &&
+    prev.kind === 'arabic' &&
+    !opensClause &&
+    !ctx.timeWord.has(v - 1) &&
+    !isParticle(prev, g) &&
+    !prevIsMention
+  )
+    return true;
+  let k = v + 1;
+  let agent = false;
+  while (k < ctx.words.length && (skippable(ctx, k) || isAgentNoun(ctx.words[k], g))) {
+    if (isAgentNoun(ctx.words[k], g) || isTitleWord(ctx.words[k], g)) agent = true;
+    k++;
+  }
+  return agent && !ctx.groups.some((grp) => grp.first === k);
+}
+
+function bareOf(w: Word): string {
+  return w.norm.length > 2 ? w.norm.replace(/^[وف]/, '') : w.norm;
+}
+
+function isAgentNoun(w: Word, g: EventGrammar): boolean {
+  return w.kind === 'arabic' && (g.agentNouns.has(w.norm) || g.agentNouns.has(bareOf(w)));
+}
+
+/** Conjunctions and subordinators that may stand right before a pro-drop verb. */
+const SUBORDINATORS =
+  /^[وف]?(ان|انه|انها|انهم|بانه|بانها|لانه|بعدما|عندما|حين|حينما|لما|كما|حيث|بينما|فيما|اذ|ثم|لكن|لكنه|لكنها|الا|اما|قد|لقد|كلما|منذ)$/;
+
+/** Function words, adverbs and prepositions: what may stand right before a pro-drop verb. */
+function isParticle(w: Word, g: EventGrammar): boolean {
+  const forms = [w.norm, bareOf(w)];
+  const sets = [
+    g.prepositions,
+    g.adverbs,
+    g.timeWords,
+    g.negators,
+    g.complementizers,
+    g.relativePronouns,
+    g.futureParticles,
+    g.pluperfect,
+    g.denialVerbs,
+  ];
+  if (forms.some((f) => sets.some((set) => set.has(f)))) return true;
+  return w.norm === 'و' || w.norm === 'ف' || SUBORDINATORS.test(w.norm);
 }
 
 /**
@@ -144,7 +203,8 @@ interface SubjectFound {
  * in VSO order Arabic verbs stay singular, so what follows such a verb is its object.
  */
 export function agreesWithPlural(t: TriggerMatch): boolean {
-  if (t.pos === 'past') return /(وا|تا)$/.test(t.variant.stem) || (t.variant.stem.endsWith('ا') && t.variant.enc !== '');
+  if (t.pos === 'past')
+    return /(وا|تا)$/.test(t.variant.stem) || (t.variant.stem.endsWith('ا') && t.variant.enc !== '');
   if (t.pos === 'present') return t.variant.stem.length >= 5 && /(ون|ان|وا)$/.test(t.variant.stem);
   return false;
 }
@@ -195,11 +255,13 @@ function lightVerbBefore(ctx: RoleContext, head: number, type: PloverType): numb
 
 /** The subject of the light verb at `j` carrying the event noun at `head`: «أعلن بوتين التعبئة». */
 function lightVerbActor(ctx: RoleContext, j: number, head: number): MentionGroup | null {
-  if (!hasConjunction(ctx.words[j])) {
+  const conj = hasConjunction(ctx.words[j]);
+  if (!conj) {
     const before = subjectBefore(ctx, j);
     if (before) return before;
   }
-  return subjectAfter(ctx, j, head);
+  // «رفض بوتين الاقتراح وأعلن التعبئة»: a coordinated light verb without a subject shares the clause's
+  return subjectAfter(ctx, j, head) ?? (conj ? clauseSubject(ctx, j) : null);
 }
 
 /** Whether the event noun at `head` is introduced by a «means» word: «عبر الإشادة», «خلال اجتماعه». */
@@ -246,7 +308,8 @@ export function recipientsBetween(
     if (left.kind === 'core') out.push(grp);
     else if (left.kind === 'pp' && entry.recipientPreps.has(left.prep)) out.push(grp);
     else if (left.kind === 'genitive' && complements.has(left.governor)) out.push(grp);
-    else if (complementOpen && afterComplement && left.kind === 'pp' && left.prep !== 'في' && left.prep !== 'من') out.push(grp);
+    else if (complementOpen && afterComplement && left.kind === 'pp' && left.prep !== 'في' && left.prep !== 'من')
+      out.push(grp);
   }
   return out;
 }
@@ -274,8 +337,12 @@ function verbRoles(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<n
   if (entry.subjectIsVictim) {
     return { actor: [], recipient: subject ? [subject.group] : [], how: 'none' };
   }
-  if (!subject && ctx.carried) subject = { group: ctx.carried, how: 'carried' };
-  const from = subject && subject.how !== 'carried' && subject.group.first > t.head ? subject.group.last + 1 : t.head + 1;
+  // pro-drop: the carried subject, unless the verb has an unnamed subject or a plural verb meets one party
+  if (!subject && ctx.carried && !unnamedSubject(ctx, t.head) && (!agreesWithPlural(t) || isPlural(ctx.carried))) {
+    subject = { group: ctx.carried, how: 'carried' };
+  }
+  const from =
+    subject && subject.how !== 'carried' && subject.group.first > t.head ? subject.group.last + 1 : t.head + 1;
   const recipient = recipientsBetween(ctx, from, end, entry, complements).filter((r) => r !== subject?.group);
   return { actor: subject ? [subject.group] : [], recipient, how: subject ? subject.how : 'none' };
 }
@@ -285,7 +352,19 @@ function nounRoles(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<n
   const entry = t.entry;
   const end = clauseEnd(ctx, t.head, true);
   const genitive = genitiveAfter(ctx, t.head);
-  const genitiveIsAgent = genitive !== null && (genitive.members.every((m) => m.adjective) || entry.genitive === 'actor');
+  const genitiveIsAgent =
+    genitive !== null && (genitive.members.every((m) => m.adjective) || entry.genitive === 'actor');
+  const prev = ctx.words[t.head - 1];
+  if (prev && ctx.lex.grammar.passiveAuxiliaries.has(bareOf(prev))) {
+    // «تم خطفهما»: a passive; the possessive or the genitive is the patient
+    const patient = t.variant.enc ? clauseSubject(ctx, t.head, t.variant.enc) : genitive;
+    return { actor: [], recipient: patient ? [patient] : [], how: 'none' };
+  }
+  if (t.variant.enc && entry.genitive === 'recipient') {
+    // «نجا X من محاولة لاغتياله»: the possessive of a violent noun is its victim
+    const victim = clauseSubject(ctx, t.head, t.variant.enc);
+    return { actor: [], recipient: victim ? [victim] : [], how: 'none' };
+  }
   let actor: MentionGroup | null = null;
   let how: Roles['how'] = 'none';
   const light = lightVerbBefore(ctx, t.head, entry.type);
@@ -314,9 +393,4 @@ function nounRoles(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<n
 /** The actor and recipient groups of a trigger (before metonym and host/mutual adjustments). */
 export function rolesOf(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<number>): Roles {
   return t.pos === 'noun' ? nounRoles(ctx, t, complements) : verbRoles(ctx, t, complements);
-}
-
-/** Whether word k is a preposition (used by callers that look at a word's left). */
-export function isPreposition(ctx: RoleContext, k: number): boolean {
-  return prepositionOf(ctx.words[k], ctx.lex.grammar) !== null;
 }

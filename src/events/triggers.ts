@@ -61,7 +61,11 @@ function findCompanion(words: Word[], from: number, entry: LexEntry): number[] |
     for (const c of entry.with) {
       if (c.proclitic !== null) {
         const w = words[at];
-        if (w.kind === 'arabic' && w.variants.some((v) => v.pro.replace(/^[وف]/, '').startsWith(c.proclitic as string) && v.stem.length > 1)) return [];
+        if (
+          w.kind === 'arabic' &&
+          w.variants.some((v) => v.pro.replace(/^[وف]/, '').startsWith(c.proclitic as string) && v.stem.length > 1)
+        )
+          return [];
         if (w.norm === c.proclitic) return [];
         continue;
       }

@@ -45,9 +45,31 @@ export interface SentenceView {
 
 // Longest first, so that «وبال» is tried before «وب» and «و».
 const PROCLITICS = [
-  'وبال', 'فبال', 'وكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال',
-  'لل', 'ال', 'وب', 'فب', 'ول', 'فل', 'وك', 'وس', 'فس',
-  'و', 'ف', 'ب', 'ل', 'ك', 'س', '',
+  'وبال',
+  'فبال',
+  'وكال',
+  'ولل',
+  'فلل',
+  'وال',
+  'فال',
+  'بال',
+  'كال',
+  'لل',
+  'ال',
+  'وب',
+  'فب',
+  'ول',
+  'فل',
+  'وك',
+  'وس',
+  'فس',
+  'و',
+  'ف',
+  'ب',
+  'ل',
+  'ك',
+  'س',
+  '',
 ];
 const ENCLITICS = ['هما', 'هم', 'هن', 'ها', 'كم', 'نا', 'ه', 'ك', ''];
 /** A stem shorter than this is not a word worth looking up. */
@@ -152,9 +174,17 @@ export function sentenceViews(doc: Analysis): SentenceView[] {
   if (doc.tokens.length && doc.sentences.length) {
     for (const s of doc.sentences) {
       const words: Word[] = [];
-      for (let k = s.tokenStart; k < s.tokenEnd && k < doc.tokens.length; k++) words.push(makeWord(words.length, doc.tokens[k]));
+      for (let k = s.tokenStart; k < s.tokenEnd && k < doc.tokens.length; k++)
+        words.push(makeWord(words.length, doc.tokens[k]));
       const block = blockAt(blocks, s.start);
-      views.push({ index: s.index, start: s.start, end: s.end, words, block, blockKind: blocks[block]?.kind ?? 'paragraph' });
+      views.push({
+        index: s.index,
+        start: s.start,
+        end: s.end,
+        words,
+        block,
+        blockKind: blocks[block]?.kind ?? 'paragraph',
+      });
     }
     return views;
   }

@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { normalizeArabic } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
-import { readTextDataLines } from '../text/data.js';
+import { readTextData } from '../text/data.js';
 import type { KbEntry, KbType } from './schema.js';
 
 export type { KbEntry, KbOffice, KbType } from './schema.js';
@@ -90,6 +90,11 @@ export function entryRank(e: KbEntry): number {
   return RANK_CURATED_OTHER;
 }
 
+/** Entries made by the build from CLDR/GeoNames lists (towns, subdivisions), not by hand. */
+function isGenerated(e: KbEntry): boolean {
+  return e.id.startsWith('gn:') || e.id.startsWith('iso2:');
+}
+
 function countSpaces(s: string): number {
   let n = 0;
   for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) n++;
@@ -109,24 +114,29 @@ export const COMMON_WORD_MAX_ENTITY_SHARE = 0.3;
  * The counts are the text layer's word lexicon (data/text/clitic-lexicon.tsv).
  */
 function holdBackCommonWordPersonNames(names: Map<string, KbName>): void {
-  const candidates = [...names.values()].filter(
-    (n) => n.length === 1 && n.policy === 'free' && n.entries.some((e) => e.type === 'PER'),
-  );
-  if (candidates.length === 0) return;
-  let lexicon: Map<string, [number, number]>;
+  const candidates = new Map<string, KbName>();
+  for (const n of names.values()) {
+    if (n.length === 1 && n.policy === 'free' && n.entries.some((e) => e.type === 'PER')) candidates.set(n.key, n);
+  }
+  if (candidates.size === 0) return;
+  let lexicon: string;
   try {
-    lexicon = new Map();
-    for (const row of readTextDataLines('clitic-lexicon.tsv')) {
-      const [form, freq, , entity] = row.split('\t');
-      lexicon.set(form, [Number(freq), Number(entity)]);
-    }
+    lexicon = readTextData('clitic-lexicon.tsv');
   } catch {
     return; // without the lexicon, people names stay as they are
   }
-  for (const n of candidates) {
-    const stats = lexicon.get(n.key);
-    if (stats && stats[0] >= COMMON_WORD_MIN_FREQ && stats[1] / stats[0] < COMMON_WORD_MAX_ENTITY_SHARE)
-      n.policy = 'context';
+  // Scanned in place (30k rows): only the candidates' rows are split.
+  for (let pos = 0; pos < lexicon.length;) {
+    let eol = lexicon.indexOf('\n', pos);
+    if (eol < 0) eol = lexicon.length;
+    const tab = lexicon.indexOf('\t', pos);
+    const n = tab > pos && tab < eol ? candidates.get(lexicon.slice(pos, tab)) : undefined;
+    if (n) {
+      const [, freq, , entity] = lexicon.slice(pos, eol).split('\t');
+      if (Number(freq) >= COMMON_WORD_MIN_FREQ && Number(entity) / Number(freq) < COMMON_WORD_MAX_ENTITY_SHARE)
+        n.policy = 'context';
+    }
+    pos = eol + 1;
   }
 }
 
@@ -164,6 +174,26 @@ export function buildKb(entries: readonly KbEntry[], ambiguity: AmbiguityFile, w
   const iso2 = new Map<string, KbEntry>();
   const adjectives = new Map<string, KbEntry[]>();
   const byFirst = new Map<string, KbName[]>();
+  const generatedWithEnglish: KbEntry[] = [];
+  const englishOfGenerated = new Map<string, KbEntry[]>();
+  let englishIndexed = false;
+  /** Looks a key up in the lazily built index of generated entries' English names. */
+  const lookupGeneratedEnglish = (key: string): KbEntry[] => {
+    if (!englishIndexed) {
+      englishIndexed = true;
+      for (const e of generatedWithEnglish) {
+        for (const n of [e.en, ...(e.aliases_en ?? [])]) {
+          const k = nameKey(n);
+          const arr = englishOfGenerated.get(k);
+          if (!arr) englishOfGenerated.set(k, [e]);
+          else if (!arr.includes(e)) arr.push(e);
+        }
+      }
+      for (const arr of englishOfGenerated.values())
+        if (arr.length > 1) arr.sort((a, b) => entryRank(b) - entryRank(a));
+    }
+    return englishOfGenerated.get(key) ?? [];
+  };
   const list: KbEntry[] = [];
 
   const addName = (raw: string, e: KbEntry | null, policy: NamePolicy = 'free') => {
@@ -191,36 +221,63 @@ export function buildKb(entries: readonly KbEntry[], ambiguity: AmbiguityFile, w
     byId.set(e.id, e);
     list.push(e);
     if (e.iso2 && e.id === `iso:${e.iso2}`) iso2.set(e.iso2, e);
-    for (const n of [e.ar, ...(e.aliases_ar ?? []), e.en, ...(e.aliases_en ?? [])]) if (n) addName(n, e);
-    for (const a of e.adjectives_ar ?? []) {
-      const k = nameKey(a);
-      const arr = adjectives.get(k);
-      if (!arr) adjectives.set(k, [e]);
-      else if (!arr.includes(e)) arr.push(e);
-    }
+    for (const n of [e.ar, ...(e.aliases_ar ?? [])]) if (n) addName(n, e);
+    // English names of generated towns and subdivisions (10k) are indexed on first use only:
+    // Arabic text rarely spells them in Latin script, and indexing them costs load time.
+    if (isGenerated(e)) generatedWithEnglish.push(e);
+    else for (const n of [e.en, ...(e.aliases_en ?? [])]) if (n) addName(n, e);
   }
   for (const [name, policy] of Object.entries(ambiguity.policies)) addName(name, null, policy);
-
-  holdBackCommonWordPersonNames(names);
 
   const byRank = (a: KbEntry, b: KbEntry) => entryRank(b) - entryRank(a);
   for (const rec of names.values()) if (rec.entries.length > 1) rec.entries.sort(byRank);
   for (const bucket of byFirst.values()) if (bucket.length > 1) bucket.sort((a, b) => b.length - a.length);
-  for (const arr of adjectives.values()) if (arr.length > 1) arr.sort(byRank);
+  // The nisba index (6k forms) and the check of one-word person names against the word lexicon
+  // are built on first use: loading stays cheap for callers that only look entries up.
+  let adjectivesIndexed = false;
+  const adjectiveIndex = (): Map<string, KbEntry[]> => {
+    if (!adjectivesIndexed) {
+      adjectivesIndexed = true;
+      for (const e of list) {
+        for (const a of e.adjectives_ar ?? []) {
+          const k = nameKey(a);
+          const arr = adjectives.get(k);
+          if (!arr) adjectives.set(k, [e]);
+          else if (!arr.includes(e)) arr.push(e);
+        }
+      }
+      for (const arr of adjectives.values()) if (arr.length > 1) arr.sort(byRank);
+    }
+    return adjectives;
+  };
+  let personNamesChecked = false;
+  const checked = <T>(v: T): T => {
+    if (!personNamesChecked) {
+      personNamesChecked = true;
+      holdBackCommonWordPersonNames(names);
+    }
+    return v;
+  };
 
   const cueSet = (type: string) => new Set((ambiguity.cues[type] ?? []).map(nameKey).filter(Boolean));
   const cues = { LOC: cueSet('LOC'), ORG: cueSet('ORG'), MISC: cueSet('MISC'), PER: new Set<string>() };
 
   return {
     entries: list,
-    startingWith: (token) => byFirst.get(token) ?? [],
+    startingWith: (token) => checked(byFirst.get(token) ?? []),
     cues,
     warnings,
     get: (id) => byId.get(id),
-    lookup: (name) => names.get(nameKey(name))?.entries ?? [],
-    name: (name) => names.get(nameKey(name)),
+    lookup: (name) => {
+      const key = nameKey(name);
+      const own = names.get(key)?.entries ?? [];
+      if (!/[A-Za-z]/.test(key)) return own;
+      const english = lookupGeneratedEnglish(key).filter((e) => !own.includes(e));
+      return english.length ? [...own, ...english] : own;
+    },
+    name: (name) => checked(names.get(nameKey(name))),
     byIso2: (code) => iso2.get(code.toUpperCase()),
-    adjective: (form) => adjectives.get(nameKey(form))?.[0],
+    adjective: (form) => adjectiveIndex().get(nameKey(form))?.[0],
   };
 }
 

@@ -6,7 +6,7 @@
 // line as written and the dateline/caption spans stay exact.
 import { foldSameLength, countWords } from './fold.js';
 import { agencyKey, lexicon, type AgencyEntry } from './lexicon.js';
-import { DATELINE_MAX_CHARS } from './settings.js';
+import { DATELINE_MAX_CHARS, LABEL_CREDIT_MAX_WORDS, CREDIT_TAIL_CHARS } from './settings.js';
 
 /** The agency entry a spelling stands for («أ.ف.ب» → AFP), or null. */
 export function findAgency(s: string): AgencyEntry | null {
@@ -45,27 +45,35 @@ function datelineRegexes(): DatelineRegexes {
   if (regexes) return regexes;
   const A = lexicon().agencyAlternation;
   const head = `^\\s*(?:(?<place>${PLACE})${PLACE_DATE}\\s*(?:(?:${DASH}{1,3}|[،,:])\\s*)?)?`;
-  // The agency either stands in brackets/slashes/quotes, or follows the place after a dash.
-  const bracketed = `[(\\[/«"]\\s*(?<a1>${A})\\s*[)\\]/»"]`;
+  // The agency stands in brackets or slashes, or follows the place after a dash. (Not in quotes:
+  // «بي بي سي» ترد… and ذكرت شبكة "بي بي سي" name the broadcaster in a sentence.)
+  const bracketed = `[(\\[/]\\s*(?<a1>${A})\\s*[)\\]/]`;
   const bare = `(?<a2>${A})`;
+  // Gulf papers put the agency first: «واس-الرياض: …»
+  const agencyFirst = `^\\s*(?<a3>${A})\\s*${DASH}{1,3}\\s*(?<place2>${PLACE})\\s*`;
   regexes = {
-    alone: new RegExp(`${head}(?:${bracketed}|${bare})\\s*(?:${DASH}{1,3}|:)?\\s*$`, 'iu'),
+    alone: new RegExp(`${agencyFirst}:?\\s*$|${head}(?:${bracketed}|${bare})\\s*(?:${DASH}{1,3}|:)?\\s*$`, 'iu'),
     // Before a paragraph the dateline must be closed: by its bracket, or by a dash or colon
     // («القاهرة - رويترز - قال…»), so that «الرياض - العربية السعودية…» is not read as one.
-    prefix: new RegExp(`${head}(?:${bracketed}\\s*(?:${DASH}{1,3}|:)?|${bare}\\s*(?:${DASH}{1,3}|:))\\s*(?=\\S)`, 'iu'),
+    prefix: new RegExp(
+      `${agencyFirst}:\\s*(?=\\S)|${head}(?:${bracketed}\\s*(?:${DASH}{1,3}|:)?|${bare}\\s*(?:${DASH}{1,3}|:))\\s*(?=\\S)`,
+      'iu',
+    ),
   };
   return regexes;
 }
 
 function toMatch(line: string, m: RegExpExecArray, restStart: number): DatelineMatch | null {
   const g = m.groups ?? {};
-  const agencyText = g.a1 ?? g.a2;
+  const agencyText = g.a1 ?? g.a2 ?? g.a3;
   if (!agencyText) return null;
   const entry = findAgency(agencyText);
   if (!entry || entry.kind === 'photo') return null;
   // A broadcaster's name alone («العربية», «الجزيرة») is as likely a menu item or a language link.
-  if (entry.kind === 'media' && !g.place && !g.a1) return null;
-  const placeText = g.place ? line.slice(m.index + m[0].indexOf(g.place), m.index + m[0].indexOf(g.place) + g.place.length) : null;
+  const placeGroup = g.place ?? g.place2;
+  if (entry.kind === 'media' && !placeGroup && !g.a1) return null;
+  const placeAt = placeGroup ? m.index + m[0].indexOf(placeGroup, g.a3 ? g.a3.length : 0) : -1;
+  const placeText = placeGroup ? line.slice(placeAt, placeAt + placeGroup.length) : null;
   // «دمشق، سوريا» → «دمشق»: the city is the dateline's place.
   const place = placeText ? placeText.split(/[،,]/)[0].trim() || null : null;
   const start = m.index + (m[0].length - m[0].trimStart().length);
@@ -100,12 +108,6 @@ export interface CreditMatch {
   /** How the credit was written: after a dash, in brackets, after a photo label, or bare. */
   form: 'dash' | 'bracket' | 'label' | 'bare' | 'photo';
 }
-
-/** A photographer's or source's name after «تصوير:» is at most this many words. */
-const LABEL_CREDIT_MAX_WORDS = 6;
-
-/** Only the end of a line can hold a credit. */
-const CREDIT_TAIL_CHARS = 120;
 
 interface CreditRegexes {
   dash: RegExp;
@@ -149,7 +151,8 @@ export function matchCredit(line: string): CreditMatch | null {
     const at = m.index + m[0].indexOf(m.groups?.credit ?? '');
     const written = line.slice(tailStart + at, tailStart + at + creditText.length).trim();
     // a credit is a name: not a sentence's end («أثناء تصوير فيلم وثائقي.»)
-    if (!written || (form === 'label' && (/[.!?؟]$/u.test(written) || countWords(written) > LABEL_CREDIT_MAX_WORDS))) continue;
+    if (!written || (form === 'label' && (/[.!?؟]$/u.test(written) || countWords(written) > LABEL_CREDIT_MAX_WORDS)))
+      continue;
     const entry = findAgency(written);
     const credit = entry ? entry.canonical : written;
     // caption text ends before the separator that introduces the credit

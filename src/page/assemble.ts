@@ -8,6 +8,7 @@ import { countWords } from './fold.js';
 import { estimateReadingMinutes } from './reading.js';
 import { inferPublished } from './published.js';
 import { scriptInfo } from './language.js';
+import { RTL_ARABIC_MIN_SHARE } from './settings.js';
 
 export interface AssembleOptions {
   id: string | null;
@@ -21,6 +22,8 @@ export interface AssembleOptions {
   /** Reading time from page metadata (HTML). */
   metaReadingMinutes?: number | null;
   declaredLanguage?: string | null;
+  /** Declared writing direction (HTML dir attribute). */
+  declaredDir?: 'rtl' | 'ltr' | null;
   byline?: string | null;
   siteName?: string | null;
   url?: string | null;
@@ -59,7 +62,9 @@ export function assemble(draft: Draft, opts: AssembleOptions): Analysis {
   article.subheadings = draft.body.filter((p) => p.kind === 'subheading').map((p) => p.text);
   article.paragraphs = draft.body.filter((p) => p.kind === 'paragraph').map((p) => p.text);
   article.captions = captions;
-  article.dateline = draft.dateline ? { place: draft.dateline.place, agency: draft.dateline.agency, raw: draft.dateline.piece.text } : null;
+  article.dateline = draft.dateline
+    ? { place: draft.dateline.place, agency: draft.dateline.agency, raw: draft.dateline.piece.text }
+    : null;
   const warnings = [...(opts.warnings ?? []), ...draft.warnings];
 
   // publication date: the caller, else the page metadata, else the text
@@ -74,14 +79,19 @@ export function assemble(draft: Draft, opts: AssembleOptions): Analysis {
     if (inferred) {
       article.published = inferred.iso;
       article.publishedSource = 'text';
-      if (inferred.evidence === 'caption') warnings.push(`publication date ${inferred.iso} taken from a photo caption, unconfirmed`);
+      if (inferred.evidence === 'caption')
+        warnings.push(`publication date ${inferred.iso} taken from a photo caption, unconfirmed`);
     }
   }
 
   // language: the script of the text decides for Arabic-script pages; otherwise what the page declares
   const bodyText = article.paragraphs.length ? article.paragraphs.join('\n') : text;
   const script = scriptInfo(bodyText);
-  article.language = script.language ?? opts.declaredLanguage ?? 'und';
+  // a right-to-left page without a language tag, in good part Arabic script (with Latin names,
+  // figures, code), is taken for Arabic
+  const rtlArabic =
+    !opts.declaredLanguage && opts.declaredDir === 'rtl' && script.arabicShare >= RTL_ARABIC_MIN_SHARE ? 'ar' : null;
+  article.language = script.language ?? opts.declaredLanguage ?? rtlArabic ?? 'und';
   if (script.letters > 0 && article.language !== 'ar')
     warnings.push(`no Arabic text found (language: ${article.language}): rasd's analysis layers are built for Arabic`);
 

@@ -31,12 +31,20 @@ export function parseBody(body: string, title: string | null): Draft {
     if (i === 0) {
       const alone = matchDatelineLine(p.text);
       if (alone) {
-        draft.dateline = { piece: { kind: 'dateline', text: p.text, rawStart: p.rawStart }, place: alone.place, agency: alone.agency };
+        draft.dateline = {
+          piece: { kind: 'dateline', text: p.text, rawStart: p.rawStart },
+          place: alone.place,
+          agency: alone.agency,
+        };
         return;
       }
       const m = matchDatelinePrefix(p.text);
       if (m && m.restStart < p.text.length) {
-        draft.dateline = { piece: { kind: 'dateline', text: m.raw, rawStart: p.rawStart + m.start }, place: m.place, agency: m.agency };
+        draft.dateline = {
+          piece: { kind: 'dateline', text: m.raw, rawStart: p.rawStart + m.start },
+          place: m.place,
+          agency: m.agency,
+        };
         draft.body.push({ kind: 'paragraph', text: p.text.slice(m.restStart), rawStart: p.rawStart + m.restStart });
         return;
       }

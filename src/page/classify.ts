@@ -19,6 +19,10 @@ import {
   PARAGRAPH_MIN_WORDS,
   HEADER_LABEL_MAX_WORDS,
   CAPTION_MAX_WORDS,
+  LEAD_PARAGRAPHS,
+  TITLE_MAX_WORDS_IF_SENTENCE,
+  REPEAT_MIN_WORDS,
+  TITLE_OVERLAP_MIN,
 } from './settings.js';
 
 export interface ClassifyOptions {
@@ -30,9 +34,6 @@ export interface ClassifyOptions {
    *  In HTML only headings (and bold-only short paragraphs, given as heading hints) are. */
   shortLinesAreSubheadings: boolean;
 }
-
-/** A first line ending like a sentence and this long is the article's first paragraph, not a headline. */
-const TITLE_MAX_WORDS_IF_SENTENCE = PARAGRAPH_MIN_WORDS * 3;
 
 /** A sentence ends with one of these (possibly followed by closing quotes or brackets). */
 const SENTENCE_END = /[.!?؟…。！？]["'»”’)\]]*\s*$/u;
@@ -125,7 +126,11 @@ export function classifyUnits(units: readonly Unit[], opts: ClassifyOptions): Dr
   if (opts.findTitle) {
     const first = items.findIndex((it) => it.tag === 'content' && it.words >= TITLE_MIN_WORDS);
     const it = first >= 0 ? items[first] : null;
-    if (it && it.unit.text.length <= TITLE_MAX_CHARS && !(SENTENCE_END.test(it.unit.text) && it.words >= TITLE_MAX_WORDS_IF_SENTENCE)) {
+    if (
+      it &&
+      it.unit.text.length <= TITLE_MAX_CHARS &&
+      !(SENTENCE_END.test(it.unit.text) && it.words >= TITLE_MAX_WORDS_IF_SENTENCE)
+    ) {
       draft.title = { kind: 'title', text: it.unit.text, rawStart: it.unit.rawStart };
       it.tag = 'drop';
       // one-word lines above the headline are a site name or a section label
@@ -173,7 +178,9 @@ export function classifyUnits(units: readonly Unit[], opts: ClassifyOptions): Dr
     const { unit } = it;
 
     if (it.tag === 'dateline') {
-      if (!draft.dateline && paragraphs === 0 && it.dateline) setDateline(unit.text, unit.rawStart, it.dateline);
+      // a dateline standing alone is unambiguous, even after a standfirst; later ones (the
+      // datelines of a round-up's other stories) are left out like the rest of the page furniture
+      if (!draft.dateline && it.dateline) setDateline(unit.text, unit.rawStart, it.dateline);
       continue;
     }
     // the same line twice: pages repeat image captions (figure + lightbox) and teasers. Short
@@ -191,7 +198,8 @@ export function classifyUnits(units: readonly Unit[], opts: ClassifyOptions): Dr
 
     if (inHeader && unit.hint !== 'heading') {
       // a line shown twice in a row is an image caption (figure + lightbox) even without credit
-      const twice = it.words >= REPEAT_MIN_WORDS && (items[i + 1]?.folded === it.folded || items[i - 1]?.folded === it.folded);
+      const twice =
+        it.words >= REPEAT_MIN_WORDS && (items[i + 1]?.folded === it.folded || items[i - 1]?.folded === it.folded);
       if (it.credit || twice) {
         addCaption(it);
         continue;
@@ -225,9 +233,10 @@ export function classifyUnits(units: readonly Unit[], opts: ClassifyOptions): Dr
       continue;
     }
 
-    // a paragraph; the first one may open with the dateline («القاهرة - رويترز - قال…»)
+    // a paragraph; the lead (after a standfirst, the second one) may open with the dateline
+    // («القاهرة - رويترز - قال…»)
     inHeader = false;
-    if (!draft.dateline && paragraphs === 0) {
+    if (!draft.dateline && paragraphs < LEAD_PARAGRAPHS) {
       const m = matchDatelinePrefix(unit.text);
       if (m && m.restStart < unit.text.length) {
         setDateline(m.raw, unit.rawStart === null ? null : unit.rawStart + m.start, m);
@@ -250,13 +259,6 @@ function pushBody(draft: Draft, kind: 'subheading' | 'paragraph', text: string, 
   const piece: Piece = { kind, text, rawStart };
   draft.body.push(piece);
 }
-
-/** A line repeated on the page is a duplicate (and, in the header, a caption) from this length on. */
-const REPEAT_MIN_WORDS = 3;
-
-/** Share of the longer text the shorter must cover for a heading to count as the title again
- *  («Headline» vs «Headline - Site», or a headline with a kicker). */
-const TITLE_OVERLAP_MIN = 0.6;
 
 function repeatsTitle(it: Annotated, titleKey: string): boolean {
   if (it.folded === titleKey) return true;

@@ -29,7 +29,10 @@ function patterns(): Compiled {
   if (compiled) return compiled;
   const lx = lexicon();
   const alt = (names: Iterable<string>) =>
-    [...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+    [...names]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|');
   const months = alt(lx.monthByName.keys());
   // A month name is a whole word; a second name after «/» or in brackets is the same month in
   // another calendar («آب/أغسطس», «تشرين الثاني (نوفمبر)»).
@@ -39,12 +42,16 @@ function patterns(): Compiled {
     dayMonthYear: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\s*(?:من\\s+)?${M}${DUAL}\\s*[،,]?\\s*(\\d{4})(?!\\d)`, 'giu'),
     monthDayYear: new RegExp(`(?<!\\p{L})${M}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?!\\d)`, 'giu'),
     weekday: new RegExp(`(?<!\\p{L})(${alt(lx.weekdayByName.keys())})(?!\\p{L})`, 'giu'),
-    hijri: new RegExp(`(?<![\\p{L}\\d])\\d{1,2}\\s*(?:${alt(lx.hijriMonths)})(?!\\p{L})\\s*\\d{3,4}\\s*(?:هـ|ه)?(?!\\p{L})`, 'giu'),
+    hijri: new RegExp(
+      `(?<![\\p{L}\\d])\\d{1,2}\\s*(?:${alt(lx.hijriMonths)})(?!\\p{L})\\s*\\d{3,4}\\s*(?:هـ|ه)?(?!\\p{L})`,
+      'giu',
+    ),
     labels: new RegExp(`(?<!\\p{L})(?:${alt(lx.dateLabels)})(?!\\p{L})`, 'giu'),
   };
   return compiled;
 }
 
+const HAS_YEAR = /[0-9٠-٩۰-۹]{4}/;
 const NUMERIC_DMY = /(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/g;
 const NUMERIC_YMD = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g;
 
@@ -60,6 +67,7 @@ export function makeDate(year: number, month: number, day: number, now = new Dat
 
 /** Every full date (day, month, year) written in `s`, in order of appearance. */
 export function findDates(s: string): FoundDate[] {
+  if (!HAS_YEAR.test(s)) return []; // every form read here has a four-digit year: a cheap first test
   const p = patterns();
   const lx = lexicon();
   const f = foldForMatch(s);

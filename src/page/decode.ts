@@ -38,12 +38,20 @@ export function decodeBytes(buf: Uint8Array): Decoded {
     if (sig.every((b, i) => buf[i] === b)) throw new InputError(`binary input (${what}): expected text or HTML`);
 
   // byte-order marks
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return decodeUtf8OrGuess(buf.subarray(3), 'utf-8 byte-order mark');
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), charset: 'utf-16le' };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), charset: 'utf-16be' };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return decodeUtf8OrGuess(buf.subarray(3), 'utf-8 byte-order mark');
+  if (buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), charset: 'utf-16le' };
+  if (buf[0] === 0xfe && buf[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), charset: 'utf-16be' };
 
   const utf16 = utf16WithoutBom(buf);
-  if (utf16) return { text: new TextDecoder(utf16).decode(buf), charset: utf16, warnings: [`no byte-order mark; read as ${utf16}`] };
+  if (utf16)
+    return {
+      text: new TextDecoder(utf16).decode(buf),
+      charset: utf16,
+      warnings: [`no byte-order mark; read as ${utf16}`],
+    };
   refuseBinary(buf);
 
   const declared = declaredCharset(buf);
@@ -53,7 +61,8 @@ export function decodeBytes(buf: Uint8Array): Decoded {
     // without fixing its <meta>; UTF-8 does not happen by accident.
     if (hasMultibyteUtf8(buf)) {
       const text = tryUtf8(buf);
-      if (text !== null) return { text, charset: 'utf-8', warnings: [`declared ${declared} but the bytes are UTF-8; read as UTF-8`] };
+      if (text !== null)
+        return { text, charset: 'utf-8', warnings: [`declared ${declared} but the bytes are UTF-8; read as UTF-8`] };
     }
     return { text: new TextDecoder(declared).decode(buf), charset: declared };
   }
@@ -93,7 +102,8 @@ function refuseBinary(buf: Uint8Array): void {
     else if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
   if (nul > 0) throw new InputError('binary input (NUL bytes found): expected text or HTML');
-  if (control / sample.length > BINARY_CONTROL_SHARE) throw new InputError('binary input (control bytes found): expected text or HTML');
+  if (control / sample.length > BINARY_CONTROL_SHARE)
+    throw new InputError('binary input (control bytes found): expected text or HTML');
 }
 
 /** UTF-16 without a byte-order mark shows as ASCII with a NUL in every other byte. */
@@ -155,7 +165,12 @@ export function guessSingleByte(buf: Uint8Array): 'windows-1256' | 'iso-8859-6' 
         else arabic++;
       } else if (c === 0xfffd || (c >= 0x80 && c <= 0x9f)) bad++;
       else if (c >= 0x64b && c <= 0x652 && !(i > 0 && isArabicLetter(s.charCodeAt(i - 1)))) bad++;
-      else if (c >= 0xc0 && c <= 0xff && ((i > 0 && isArabicLetter(s.charCodeAt(i - 1))) || isArabicLetter(s.charCodeAt(i + 1)))) bad++;
+      else if (
+        c >= 0xc0 &&
+        c <= 0xff &&
+        ((i > 0 && isArabicLetter(s.charCodeAt(i - 1))) || isArabicLetter(s.charCodeAt(i + 1)))
+      )
+        bad++;
     }
     const score = arabic - 3 * bad;
     if (score > bestScore) {

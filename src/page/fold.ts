@@ -10,10 +10,22 @@
 // before any text layer exists and must stay length-preserving where it locates spans.
 
 const SAME_LENGTH: Record<string, string> = {
-  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا',
-  'ى': 'ي', 'ی': 'ي', 'ئ': 'ي',
-  'ة': 'ه', 'ؤ': 'و', 'ک': 'ك',
-  '\u00a0': ' ', '\u2007': ' ', '\u202f': ' ', '\u2009': ' ', '\u200a': ' ', '\u3000': ' ',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ى: 'ي',
+  ی: 'ي',
+  ئ: 'ي',
+  ة: 'ه',
+  ؤ: 'و',
+  ک: 'ك',
+  '\u00a0': ' ',
+  '\u2007': ' ',
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\u200a': ' ',
+  '\u3000': ' ',
 };
 for (let d = 0; d < 10; d++) {
   SAME_LENGTH[String.fromCharCode(0x660 + d)] = String(d);
@@ -28,7 +40,8 @@ export function foldSameLength(s: string): string {
 }
 
 /** Arabic diacritics (harakat, Quranic marks), tatweel, and invisible format marks (ZWJ, LRM…). */
-export const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+export const MARKS =
+  /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** Matching form of a whole line: folded, marks removed, spaces collapsed, trimmed, lower-cased. */
 export function foldForMatch(s: string): string {

@@ -31,14 +31,21 @@ export function parseInput(rec: InputRecord): Analysis {
   if (present.length > 1) throw new InputError(`record has more than one of text, html, body (${present.join(', ')})`);
   const kind = present[0];
   const raw = rec[kind] as string;
-  if (raw.length > MAX_INPUT_CHARS) throw new InputError(`${kind} is ${raw.length} characters; the limit is ${MAX_INPUT_CHARS} per document`);
+  if (raw.length > MAX_INPUT_CHARS)
+    throw new InputError(`${kind} is ${raw.length} characters; the limit is ${MAX_INPUT_CHARS} per document`);
   if (!raw.trim()) throw new InputError(`${kind} is empty`);
   if (looksBinary(raw)) throw new InputError(`${kind} looks like binary data (control characters), not text`);
   const callerPublished = checkPublished(rec.published);
   const id = rec.id ?? null;
 
   if (kind === 'body') {
-    return assemble(parseBody(raw, rec.title ?? null), { id, input: 'body', callerPublished, metaPublished: null, inferPublishedFromText: false });
+    return assemble(parseBody(raw, rec.title ?? null), {
+      id,
+      input: 'body',
+      callerPublished,
+      metaPublished: null,
+      inferPublishedFromText: false,
+    });
   }
   if (kind === 'text') {
     const units = linesToUnits(raw, splitLines(raw));
@@ -47,7 +54,11 @@ export function parseInput(rec: InputRecord): Analysis {
   }
 
   const page = extractHtml(raw);
-  const draft = classifyUnits(page.units, { findTitle: false, knownTitle: page.title, shortLinesAreSubheadings: false });
+  const draft = classifyUnits(page.units, {
+    findTitle: false,
+    knownTitle: page.title,
+    shortLinesAreSubheadings: false,
+  });
   draft.title = page.title ? { kind: 'title', text: page.title, rawStart: null } : null;
   if (!draft.title && draft.body.length === 0 && draft.captions.length === 0)
     throw new InputError('the HTML page has no readable text (no title, no body text)');
@@ -59,6 +70,7 @@ export function parseInput(rec: InputRecord): Analysis {
     inferPublishedFromText: true,
     metaReadingMinutes: page.meta.readingMinutes,
     declaredLanguage: page.meta.language,
+    declaredDir: page.meta.dir,
     byline: page.meta.byline,
     siteName: page.meta.siteName,
     url: rec.url ?? page.meta.url,

@@ -53,7 +53,11 @@ export function linesToUnits(raw: string, lines: RawLine[]): Unit[] {
     const group = lines.slice(i, j);
     if (looksWrapped(group)) {
       const last = group[group.length - 1];
-      units.push({ text: raw.slice(group[0].start, last.start + last.text.length), rawStart: group[0].start, hint: 'text' });
+      units.push({
+        text: raw.slice(group[0].start, last.start + last.text.length),
+        rawStart: group[0].start,
+        hint: 'text',
+      });
     } else {
       for (const l of group) units.push({ text: l.text, rawStart: l.start, hint: 'text' });
     }

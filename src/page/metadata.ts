@@ -18,7 +18,7 @@ export interface PageMetadata {
   /** Declared language, primary subtag («ar»). */
   language: string | null;
   /** Declared direction («rtl» | «ltr»). */
-  dir: string | null;
+  dir: 'rtl' | 'ltr' | null;
   readingMinutes: number | null;
   url: string | null;
 }
@@ -51,14 +51,21 @@ const DATE_META = [
 const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'];
 const TITLE_META = ['og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'headline'];
 
-const ARTICLE_TYPE = /(?:^|:)(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|LiveBlogPosting|Report|OpinionNewsArticle|BackgroundNewsArticle)$/;
+const ARTICLE_TYPE =
+  /(?:^|:)(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|LiveBlogPosting|Report|OpinionNewsArticle|BackgroundNewsArticle)$/;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 export function readMetadata(doc: DomDocument): PageMetadata {
   const meta = new Map<string, string>();
   for (const m of doc.querySelectorAll('meta')) {
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '')
+    const key = (
+      m.getAttribute('property') ??
+      m.getAttribute('name') ??
+      m.getAttribute('itemprop') ??
+      m.getAttribute('http-equiv') ??
+      ''
+    )
       .trim()
       .toLowerCase();
     const content = m.getAttribute('content') ?? m.getAttribute('datetime');
@@ -73,7 +80,9 @@ export function readMetadata(doc: DomDocument): PageMetadata {
     return null;
   };
 
-  const siteName = str(ld?.publisher && typeof ld.publisher === 'object' && !Array.isArray(ld.publisher) ? ld.publisher.name : null) ?? get(['og:site_name', 'application-name']);
+  const siteName =
+    str(ld?.publisher && typeof ld.publisher === 'object' && !Array.isArray(ld.publisher) ? ld.publisher.name : null) ??
+    get(['og:site_name', 'application-name']);
 
   let published: string | null = null;
   for (const candidate of [str(ld?.datePublished), get(DATE_META), timeElementDate(doc), str(ld?.dateCreated)]) {
@@ -88,7 +97,10 @@ export function readMetadata(doc: DomDocument): PageMetadata {
   }
 
   const html = doc.documentElement;
-  const language = primaryLanguage(html?.getAttribute('lang')) ?? primaryLanguage(get(['content-language', 'og:locale', 'language'])) ?? primaryLanguage(str(ld?.inLanguage));
+  const language =
+    primaryLanguage(html?.getAttribute('lang')) ??
+    primaryLanguage(get(['content-language', 'og:locale', 'language'])) ??
+    primaryLanguage(str(ld?.inLanguage));
   const dir = (html?.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? null)?.toLowerCase() ?? null;
 
   let readingMinutes: number | null = null;
@@ -101,7 +113,16 @@ export function readMetadata(doc: DomDocument): PageMetadata {
 
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const title = stripSiteName(str(ld?.headline) ?? get(TITLE_META) ?? null, siteName);
-  return { title, published, byline, siteName, language, dir: dir === 'rtl' || dir === 'ltr' ? dir : null, readingMinutes, url: canonical ?? get(['og:url']) };
+  return {
+    title,
+    published,
+    byline,
+    siteName,
+    language,
+    dir: dir === 'rtl' || dir === 'ltr' ? dir : null,
+    readingMinutes,
+    url: canonical ?? get(['og:url']),
+  };
 }
 
 /** The first JSON-LD object typed as an article (looking into arrays and @graph). */
@@ -153,7 +174,8 @@ function authorsOf(a: Json): string | null {
   const names: string[] = [];
   const add = (x: Json) => {
     if (typeof x === 'string' && x.trim() && !/^https?:/i.test(x)) names.push(x.trim());
-    else if (x && typeof x === 'object' && !Array.isArray(x) && typeof x.name === 'string' && x.name.trim()) names.push(x.name.trim());
+    else if (x && typeof x === 'object' && !Array.isArray(x) && typeof x.name === 'string' && x.name.trim())
+      names.push(x.name.trim());
   };
   if (Array.isArray(a)) a.forEach(add);
   else add(a);
@@ -207,4 +229,3 @@ export function stripSiteName(title: string | null, siteName: string | null): st
   if (m && foldForMatch(m[2]) === site) return m[1].trim();
   return t || null;
 }
-

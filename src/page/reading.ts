@@ -2,22 +2,22 @@
 // دقائق»), else estimated from the word count at a research-based reading speed (reading.json).
 import { foldForMatch, countWords } from './fold.js';
 import { lexicon } from './lexicon.js';
+import { READING_LINE_MAX_CHARS, READING_LINE_MAX_EXTRA_WORDS } from './settings.js';
 
-/** Reading-time widgets are short lines. */
-const READING_LINE_MAX_CHARS = 80;
-/** Besides the minutes and the icon labels, a reading-time line holds at most this many words. */
-const READING_LINE_MAX_EXTRA_WORDS = 2;
+/** Every pattern in reading.json names minutes or reading: a cheap first test. */
+const MENTIONS_READING = /دقي|دقا|قراء|min|read/i;
 
 /** Minutes stated by a reading-time line, or null when `line` is not one. */
 export function statedReadingMinutes(line: string): number | null {
   if (line.length > READING_LINE_MAX_CHARS) return null;
   const lx = lexicon();
   const f = foldForMatch(line);
+  if (!MENTIONS_READING.test(f)) return null;
   for (const re of lx.readingPatterns) {
     const m = re.exec(f);
     if (!m) continue;
     const g = m.groups ?? {};
-    const minutes = g.n !== undefined ? Number(g.n) : lx.readingNumberWords.get(g.w ?? '') ?? null;
+    const minutes = g.n !== undefined ? Number(g.n) : (lx.readingNumberWords.get(g.w ?? '') ?? null);
     if (minutes === null || !(minutes >= 1 && minutes <= 600)) continue;
     let rest = f.slice(0, m.index) + ' ' + f.slice(m.index + m[0].length);
     for (const label of lx.readingIconLabels) rest = rest.split(label).join(' ');

@@ -50,3 +50,40 @@ export const ARABIC_SCRIPT_MIN_SHARE = 0.5;
 
 /** Largest JSON-LD block parsed (bigger ones are site data dumps, not article metadata). */
 export const JSONLD_MAX_CHARS = 500_000;
+
+/** A first line ending like a sentence and this long is the article's first paragraph, not a headline. */
+export const TITLE_MAX_WORDS_IF_SENTENCE = 3 * PARAGRAPH_MIN_WORDS;
+
+/** A line repeated on the page is a duplicate (and, in the header, a caption) from this length on. */
+export const REPEAT_MIN_WORDS = 3;
+
+/** Share of the longer text the shorter must cover for a heading to count as the title again
+ *  («Headline» vs «Headline - Site», or a headline with a kicker). */
+export const TITLE_OVERLAP_MIN = 0.6;
+
+/** A photographer's or source's name after «تصوير:» is at most this many words. */
+export const LABEL_CREDIT_MAX_WORDS = 6;
+
+/** Only the end of a line can hold a credit. */
+export const CREDIT_TAIL_CHARS = 120;
+
+/** Share of Arabic-script letters that makes an untagged right-to-left page Arabic. */
+export const RTL_ARABIC_MIN_SHARE = 0.2;
+
+// Readability's run time grows steeply with nesting depth and with the number of children of one
+// element (depth 400: ~4 s; 2,000 sibling paragraphs: ~1 s; 20,000: minutes). Real news pages stay
+// far below these bounds (scrapinghub set: depth ≤ 50, ≤ 260 children, ≤ 1,600 elements); above them
+// the page body is walked directly, which is linear.
+export const READABILITY_MAX_DEPTH = 150;
+export const READABILITY_MAX_FAN_OUT = 2_000;
+export const READABILITY_MAX_ELEMENTS = 25_000;
+
+// linkedom's parse time grows steeply past some ten thousand nested elements (40,000: ~5 s) while
+// real pages nest a few dozen deep; deeper input is refused before parsing.
+export const HTML_MAX_NESTING = 10_000;
+
+/** Reading-time widgets are short lines. */
+export const READING_LINE_MAX_CHARS = 80;
+
+/** Besides the minutes and the icon labels, a reading-time line holds at most this many words. */
+export const READING_LINE_MAX_EXTRA_WORDS = 2;

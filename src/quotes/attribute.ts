@@ -6,11 +6,13 @@
 //      mention after «عن» / after the source word.
 //   2. Explicit subject after the verb (VSO, the usual news order): the first noun phrase after the
 //      verb that is not inside a prepositional phrase (adverbials such as «أمس، أيضاً، بدوره» are
-//      skipped). If it holds a PER mention that is the speaker, else an ORG, else a country/metonym
-//      that starts the phrase («قالت روسيا»). A noun phrase without any mention («مسؤول») is an
-//      unnamed speaker: speaker null, speaker_text the phrase, and no guess from context.
-//   3. Subject before the verb (SVO, «الوزارة قالت»): for a verb without و/ف, the first mention of
-//      the sentence before it that is not inside a prepositional phrase.
+//      skipped; «وقال لـ"الاقتصادية" X» looks past the addressee). If it holds a PER mention that
+//      is the speaker, else an ORG, else a country/metonym that starts the phrase («قالت روسيا»);
+//      not when it starts with «أحد/بعض» (one of a group). A phrase without a mention is an unnamed
+//      speaker (speaker null, speaker_text the phrase, no guess from context) when its head is a
+//      speaker noun («مسؤول», «مصادر» — data/quotes/speaker-nouns.txt) or a nominative plural
+//      («منظمون»); otherwise it may be an object («اعتبر القدس عاصمة») and the next rules apply.
+//   3. Subject right before a verb without و/ف (SVO, «الوزارة قالت», «بوتين، قال»).
 //   4. Same sentence: a participle (مشيراً، لافتاً، متعهداً) or a dropped subject carries the
 //      speaker of the previous cue of the sentence, else the sentence's subject.
 //   5. Discourse (pronouns and dropped subjects: «وقال إنه», «وأكد أنه», «من جانبه، أشاد»):
@@ -111,6 +113,9 @@ function isSpeakerHead(c: ParaCtx, t: QTok): boolean {
   return c.lex.speakerNouns.has(stem) || (bare.endsWith('ون') && bare.length > 4);
 }
 
+/** Heads that pick members out of a group («أحد», «بعض»). */
+const QUANTIFIERS = new Set(['احد', 'احدي', 'بعض', 'عدد', 'معظم', 'غالبيه', 'اغلب', 'كثير']);
+
 /** The preferred speaker among mentions: PER, then ORG, then a country/metonym heading the phrase. */
 function preferSpeaker(ms: SpeakerMention[], npStart: number): SpeakerMention | null {
   return (
@@ -202,7 +207,9 @@ function explicitSubject(
       words++;
       j++;
     }
-    const best = preferSpeaker(inside, npStart);
+    // «أحد مستخدمي فيسبوك», «بعض أعضاء الحزب»: one of a group is not the group
+    const partOfGroup = QUANTIFIERS.has(withoutConjunction(toks[i].norm) ?? toks[i].norm);
+    const best = partOfGroup ? null : preferSpeaker(inside, npStart);
     if (best) return { attribution: attributionOf(c, best, 'explicit', npStart), end: j, mention: best };
     // Without a name, only a speaker noun or a nominative plural is a subject; anything else may
     // be the object of a verb whose subject was dropped («اعتبر القدس عاصمة»). A quoted name

@@ -102,6 +102,8 @@ export function findCues(c: ParaCtx, s: number, e: number): Cue[] {
       let last = i;
       if (bare === 'نقلا') {
         if (!(next && next.norm === 'عن')) continue;
+        // «وذكر التلفزيون نقلاً عن X أن …»: inside a verb's reach it names that verb's source
+        if (prevCue && prevCue.kind === 'verb' && withinReach(c, prevCue.lastTok, i)) continue;
         last = i + 1;
       } else if (bare === 'وفقا' || bare === 'طبقا' || bare === 'وفق') {
         if (!next || !next.word || !next.norm.startsWith('ل')) continue;
@@ -200,6 +202,16 @@ function quotedNameInGap(c: ParaCtx, q: Paragraph['quotes'][number], segEnd: num
     if (t.word && ++words > MAX_CUE_GAP_WORDS) return false;
   }
   return false;
+}
+
+/** Nothing between tokens a and b stops a cue's reach (no complementizer, colon or mark). */
+function withinReach(c: ParaCtx, a: number, b: number): boolean {
+  if (b - a > MAX_CUE_GAP_WORDS) return false;
+  for (let j = a + 1; j < b; j++) {
+    const t = c.par.toks[j];
+    if (t.mark === 'open' || isColon(t) || (t.word && isSpeechComp(c, j))) return false;
+  }
+  return true;
 }
 
 function newCue(

@@ -11,11 +11,14 @@
 // after the cue or its subject, before a trailing cue, or after «أن/إن/أنه/إنه» as a clause of at
 // least MIN_CLAUSE_WORDS words that ends where the quote ends; 'partial' for every other governed
 // span (after بـ، إلى، لـ, a noun, or a complementizer whose clause goes on past the quote).
-// Labels, never quotes: a span after a label noun (منتدى، عملية، كتاب… — data/quotes/label-nouns.txt)
-// up to LABEL_MAX_WORDS words, a span mostly covered by entity mentions, an addressee «قال لـ"…"»,
-// and any ungoverned span touching a mention. Other ungoverned spans (scare quotes, headline
-// phrases) are reported only when they echo words of an attributed quote of the same document
-// («علاقاتنا بـ"طابع خاص"» echoing «بـ"الطابع الخاص"»): then as that speaker's partial quote.
+// Labels, never quotes (labels.ts): a span after a label noun (منتدى، عملية، كتاب… —
+// data/quotes/label-nouns.txt) up to LABEL_MAX_WORDS words; a short organisation name
+// («"حزب العدالة والتنمية"»), alias («منظمة التحرير "فتح"»), web address, acronym or Latin-script
+// name; a name in a cue's subject or after a source phrase; an addressee «قال لـ"…"»; a span mostly
+// covered by entity mentions; and any ungoverned span touching a mention. Other ungoverned spans
+// (scare quotes, headline phrases) are reported only when they echo words of an attributed quote
+// of the same document («علاقاتنا بـ"طابع خاص"» echoing «بـ"الطابع الخاص"»): then as that
+// speaker's partial quote.
 // Indirect speech: a cue flagged `indirect` followed, within its reach, by «أن/إن…», the clause
 // running to the sentence end or to «، <next cue>», and only when the clause holds no quotation
 // mark; plus clauses framed by a source phrase («بحسب X، …», «…، وفقاً لـX», «…، على حد قوله»).

@@ -27,6 +27,8 @@ export function isLabel(c: ParaCtx, q: PQuote, governed: boolean, cue: Cue | nul
   // no real word («"و"» between badly paired marks)
   const inner = c.text.slice(q.innerStart, q.innerEnd);
   if (!/[\p{L}\p{N}]{2}/u.test(inner.replace(/[\u064B-\u065F\u0640]/g, ''))) return true;
+  // content opening with a comma or a full stop: marks paired across two quotations
+  if (/^[،,.؛;:]/.test(inner)) return true;
   // a web address, an acronym or a short span in Latin script: «"العربية.نت"», «"إف.سي.إيه"», «"Facebook Live"»
   if (
     words <= 3 &&

@@ -6,24 +6,33 @@
 //   pronoun      ه ها هما هم هن ك كما كم كن نا ي ني (not after the article)
 // Every letter that could be a clitic could also be the first or last letter of a word (بوتين,
 // كازاخستان, لبنان, وزير, وجه), so each cut must be justified. The layers are peeled from the outside
-// in; a clitic is split off when the evidence says so, in this order:
-//  1. the word is in data/text/clitic-keep.txt (exact spelling) → no cut;
-//  2. the word is mostly tagged as a name in the corpora and the remainder is not → no cut (بوتين ≠ ب+وتين);
-//  3. for و and ف, which NewsFANE splits off systematically: whichever of "seen whole" / "seen split"
-//     NewsFANE has more of, when it has seen the word at least EVIDENCE_MIN times (وزير whole, وقال split);
-//  4. an article after the clitic (بالكرملين, وللأمم) → cut: that sequence is grammatical;
-//  5. the remainder is unknown → no cut, except و before 3+ letters when the whole word is unknown too
-//     (an unknown و-word is far more often «and + word» than a word: وتوكاييف);
-//  6. the whole is unknown and the remainder known → cut (وكازاخستان);
-//  7. both known → cut when freq(remainder) × RATIO ≥ freq(whole); RATIO is small for ك and for the
-//     pronouns ي ني ك, because كان/كما/ذلك/هناك are words, not ك + ان/ما, ذل + ك…
-// "Whole" here means the word with the clitic kept, analysed further in (so وحدتهما compares
-// وحدت+هما against و + حدت+هما).
+// in; for each, the analysis of the rest ("split") is weighed against the analysis of the word with the
+// clitic kept ("kept", itself analysed further in, so وحدتهما weighs و + حدت+هما against وحدت+هما).
+// A clitic is split off when, in this order:
+//  1. the word is in data/text/clitic-keep.txt (exact spelling) → never;
+//  2. the word is mostly tagged as a name in the corpora and the remainder is not → no (بوتين ≠ ب+وتين);
+//     a pronoun is never split off a name either (names take no possessive: ماري + نا);
+//  3. NewsFANE, which writes و ف and the pronouns as tokens of their own, has seen the word at least
+//     EVIDENCE_MIN times: whichever of "seen whole" / "seen split" is larger (وزير whole, وقال split);
+//  4. an article follows the proclitic (بالكرملين, وللأمم) → yes, that sequence is grammatical, unless
+//     the article's stem is unknown and the kept word is known (والدها = والد+ها);
+//  5. the remainder is unknown → no, except و before 3+ letters when the kept word is unknown too
+//     (an unknown و-word is far more often «and + word» than a word: وتوكاييف, وأستانا);
+//  6. the kept word is unknown and the remainder known → yes (وكازاخستان);
+//  7. both known → yes when freq(remainder) × RATIO ≥ freq(kept). RATIO is small for ك (كان, كما are
+//     words, not ك + أن, ما); the pronouns ي ني ك are split on NewsFANE evidence only (rule 3), since
+//     nisba adjectives (سعودي) and words in ـك (ذلك، هناك) are far commoner in news than «my», «your».
+// "Known" counts a word seen on its own or with the article (كرملين through الكرملين). Lexicon keys are
+// folded (ة = ه), so for a word written with a final ه the counts are scaled by the share ANERcorp wrote
+// with ه rather than ة: «كتابه» (his book) is not «كتابة» (writing). A word written with ة is never
+// given a pronoun, and ت before a pronoun is looked up as ة (وحدتهما → وحدة).
 // The lexicon (data/text/clitic-lexicon.tsv, clitic-splits.tsv) is built by
 // scripts/build-clitic-lexicon.mjs from ANERcorp TRAIN and NewsFANE; see the file headers.
+// Measured on WikiFANE (not used to build it): scripts/eval-clitics.mjs.
 import { normalizeArabic, stripMarksWithOffsets } from './normalize.js';
 import { readTextDataLines } from './data.js';
 import { LetterTrie } from './letter-trie.js';
+import { WordCache } from './word-cache.js';
 
 /** The segmentation of one word. Offsets are UTF-16 indices into the word as given. */
 export interface Segmentation {
@@ -55,9 +64,15 @@ export interface ProcliticVariant {
 
 /** Minimum NewsFANE observations (whole + split) before rule 3 decides on its own. */
 export const EVIDENCE_MIN = 2;
-/** Rule 7: split when freq(remainder) × ratio ≥ freq(whole). */
+/** Rule 7: split when freq(remainder) × ratio ≥ freq(kept). */
 const PROCLITIC_RATIO: Record<string, number> = { و: 1, ف: 0.5, ب: 1, ل: 1, ك: 0.1, س: 1 };
-const ENCLITIC_RATIO: Record<string, number> = { ي: 0.1, ني: 0.1, ك: 0.1 };
+const ENCLITIC_RATIO = 1;
+/**
+ * First-person singular and second-person singular pronouns are rare in news outside quotes, while
+ * words ending in ي (nisba adjectives: سعودي، رئيسي) and ك (ذلك، هناك، بنك) are everywhere: these are
+ * split only on NewsFANE evidence (rule 3), never by rules 5–7.
+ */
+const EVIDENCE_ONLY_ENCLITICS = new Set(['ي', 'ني', 'ك']);
 const DEFAULT_RATIO = 1;
 /** A name: tagged as (part of) an entity in at least this share of its occurrences. */
 const NAME_SHARE = 0.5;
@@ -96,6 +111,8 @@ interface Lexicon {
   freq: Uint32Array;
   fane: Uint32Array;
   entity: Uint32Array;
+  /** ANERcorp occurrences written with a final ة (the form's final ه stands for it). */
+  ta: Uint32Array;
   /** NewsFANE «و word» / «ف word» counts, by the row of the word. */
   splitAfterWaw: Uint32Array;
   splitAfterFa: Uint32Array;
@@ -117,10 +134,11 @@ function loadLexicon(): Lexicon {
   const freq = new Uint32Array(rows.length);
   const fane = new Uint32Array(rows.length);
   const entity = new Uint32Array(rows.length);
+  const ta = new Uint32Array(rows.length);
   const nodeToRow = new Map<number, number>();
   let n = 0;
   for (const row of rows) {
-    const [form, f, fa, e] = row.split('\t');
+    const [form, f, fa, e, t] = row.split('\t');
     if (!form) continue;
     const node = trie.insert(form);
     if (nodeToRow.has(node)) continue;
@@ -129,6 +147,7 @@ function loadLexicon(): Lexicon {
     freq[n] = Number(f) || 0;
     fane[n] = Number(fa) || 0;
     entity[n] = Number(e) || 0;
+    ta[n] = Number(t) || 0;
     n++;
   }
   const exact = (name: string) => new Set(readTextDataLines(name).map((l) => l.trim()));
@@ -168,7 +187,21 @@ function loadLexicon(): Lexicon {
       encliticSplits.set(slot, (encliticSplits.get(slot) ?? 0) + k);
     }
   }
-  return { trie, nodeId, nodeFlags, freq, fane, entity, splitAfterWaw, splitAfterFa, encliticSplits, keep, articleExceptions, alNode };
+  return {
+    trie,
+    nodeId,
+    nodeFlags,
+    freq,
+    fane,
+    entity,
+    ta,
+    splitAfterWaw,
+    splitAfterFa,
+    encliticSplits,
+    keep,
+    articleExceptions,
+    alNode,
+  };
 }
 
 function lex(): Lexicon {
@@ -182,6 +215,24 @@ function rowAtNode(L: Lexicon, node: number): number {
 
 function freqAt(L: Lexicon, row: number): number {
   return row < 0 ? 0 : L.freq[row];
+}
+
+/**
+ * Share of a form's occurrences that were written with a final ه (not ة). Keys are folded, so «كتابه»
+ * (his book) and «كتابة» (writing) share a row; ANERcorp, which keeps ة, tells them apart. Forms seen
+ * only in NewsFANE (folded at source) get 1: no information, count them whole.
+ */
+function haShare(L: Lexicon, row: number): number {
+  if (row < 0) return 1;
+  const aner = L.freq[row] - L.fane[row];
+  return aner > 0 ? 1 - L.ta[row] / aner : 1;
+}
+
+/** Share written with ة (the complement of haShare; 1 when there is no information). */
+function taShare(L: Lexicon, row: number): number {
+  if (row < 0) return 1;
+  const aner = L.freq[row] - L.fane[row];
+  return aner > 0 ? L.ta[row] / aner : 1;
 }
 
 /** Mostly tagged as (part of) a named entity. */
@@ -224,6 +275,39 @@ class WordAnalyzer {
   ) {
     this.paths = new Array<Int32Array | undefined>(light.length + 1);
     this.layer3Memo = new Array<Analysis | undefined>(light.length + 1);
+    this.endsWithHa = light.charCodeAt(light.length - 1) === 0x0647;
+  }
+
+  /** The word as written ends in ه (not ة): its folded counts are scaled by haShare. */
+  private readonly endsWithHa: boolean;
+
+  /** How often fold[start..n) was seen as a word, its spelling (ه or ة) taken into account. */
+  private tailFreq(start: number): number {
+    const row = this.row(start, this.fold.length);
+    const f = freqAt(this.L, row);
+    return this.endsWithHa ? f * haShare(this.L, row) : f;
+  }
+
+  /** NewsFANE whole-word count of fold[start..n), scaled like tailFreq. */
+  private tailFane(start: number): number {
+    const row = this.row(start, this.fold.length);
+    if (row < 0) return 0;
+    return this.endsWithHa ? this.L.fane[row] * haShare(this.L, row) : this.L.fane[row];
+  }
+
+  /** Lexicon row of «ال» + fold[start..end), or -1. */
+  private articleRow(start: number, end: number): number {
+    return rowAtNode(this.L, this.L.trie.walk(this.fold, start, end, this.L.alNode));
+  }
+
+  /**
+   * Evidence that the tail fold[start..n) is a word: its own count plus that of «ال» + it (nouns are
+   * mostly seen with the article: كرملين through الكرملين, ولايات through الولايات).
+   */
+  private attestedTail(start: number): number {
+    const row = this.articleRow(start, this.fold.length);
+    const withArticle = freqAt(this.L, row) * (this.endsWithHa ? haShare(this.L, row) : 1);
+    return this.tailFreq(start) + withArticle;
   }
 
   analyze(): Analysis {
@@ -234,7 +318,10 @@ class WordAnalyzer {
     let p = this.paths[start];
     if (!p) {
       // The analysis is synchronous and short: reuse module buffers for ordinary word lengths.
-      p = start < PATH_POOL.length && this.fold.length < PATH_POOL_WIDTH ? PATH_POOL[start] : new Int32Array(this.fold.length + 1);
+      p =
+        start < PATH_POOL.length && this.fold.length < PATH_POOL_WIDTH
+          ? PATH_POOL[start]
+          : new Int32Array(this.fold.length + 1);
       this.L.trie.path(this.fold, start, p);
       this.paths[start] = p;
     }
@@ -369,7 +456,7 @@ class WordAnalyzer {
       }
     }
     if (!result) {
-      const wholeFreq = freqAt(this.L, wholeRow);
+      const wholeFreq = this.attestedTail(start);
       result = {
         pro: [],
         stemStart: start,
@@ -396,24 +483,27 @@ class WordAnalyzer {
       const before = this.node(start, stemEnd - 1);
       if (before >= 0) restoredRow = rowAtNode(L, L.trie.child(before, 0x0647));
     }
-    const fStem = freqAt(L, stemRow);
-    const fRestored = freqAt(L, restoredRow);
+    const fStem = freqAt(L, stemRow) + freqAt(L, this.articleRow(start, stemEnd));
+    const fRestored = freqAt(L, restoredRow) * taShare(L, restoredRow);
     // An unknown stem was never seen split in NewsFANE either (its split tokens are in the lexicon).
     if (fStem === 0 && fRestored === 0) return null;
     if (isNameAt(L, wholeRow) && !isNameAt(L, stemRow) && !isNameAt(L, restoredRow)) return null;
+    // Names do not take possessive pronouns: ماري + نا is مارينا.
+    if ((isNameAt(L, stemRow) || isNameAt(L, restoredRow)) && !isNameAt(L, wholeRow)) return null;
     const useRestored = fRestored > fStem;
     const stemFreq = useRestored ? fRestored : fStem;
-    const seenWhole = wholeRow < 0 ? 0 : L.fane[wholeRow];
+    const seenWhole = this.tailFane(start);
     const width = ENCLITICS.length;
     const seenSplit =
       (stemRow >= 0 ? (L.encliticSplits.get(stemRow * width + e) ?? 0) : 0) +
       (restoredRow >= 0 ? (L.encliticSplits.get(restoredRow * width + e) ?? 0) : 0);
+    const enc = ENCLITICS[e];
     let accept: boolean;
     if (seenWhole + seenSplit >= EVIDENCE_MIN) accept = seenSplit > seenWhole;
+    else if (EVIDENCE_ONLY_ENCLITICS.has(enc)) accept = false;
     else {
-      const wholeFreq = freqAt(L, wholeRow);
-      const enc = ENCLITICS[e];
-      accept = wholeFreq === 0 || stemFreq * (ENCLITIC_RATIO[enc] ?? DEFAULT_RATIO) >= wholeFreq;
+      const wholeFreq = this.attestedTail(start);
+      accept = wholeFreq === 0 || stemFreq * ENCLITIC_RATIO >= wholeFreq;
     }
     if (!accept) return null;
     return {
@@ -440,19 +530,26 @@ class WordAnalyzer {
     const n = this.light.length;
     const wholeRow = this.row(start, n);
     const remainderRow = this.row(start + 1, n);
-    if (isNameAt(L, wholeRow) && !isNameAt(L, remainderRow) && !rest.article && !(rest.known && isNameAt(L, rest.stemRow))) {
+    if (
+      isNameAt(L, wholeRow) &&
+      !isNameAt(L, remainderRow) &&
+      !rest.article &&
+      !(rest.known && isNameAt(L, rest.stemRow))
+    ) {
       return false;
     }
     if (CONJUNCTIONS.has(c)) {
-      const seenWhole = wholeRow < 0 ? 0 : L.fane[wholeRow];
+      const seenWhole = this.tailFane(start);
       const seenSplit = remainderRow < 0 ? 0 : c === 'و' ? L.splitAfterWaw[remainderRow] : L.splitAfterFa[remainderRow];
       if (seenWhole + seenSplit >= EVIDENCE_MIN) return seenSplit > seenWhole;
     }
-    if (rest.article) return true;
     const keptFreq = kept.known ? kept.stemFreq : 0;
+    // An article after the clitic is grammatical; it loses only when its stem is unknown and the
+    // word with the clitic kept is a known word (والدها is والد+ها, not و+ال+دها).
+    if (rest.article && (rest.stemFreq > 0 || keptFreq === 0)) return true;
     if (!rest.known) return keptFreq === 0 && c === 'و' && n - start - 1 >= MIN_OOV_WAW_REST;
     if (keptFreq === 0) return true;
-    const restFreq = Math.max(freqAt(L, remainderRow), rest.stemFreq);
+    const restFreq = Math.max(this.tailFreq(start + 1), rest.stemFreq);
     return restFreq * (PROCLITIC_RATIO[c] ?? DEFAULT_RATIO) >= keptFreq;
   }
 }
@@ -465,15 +562,16 @@ function prepend(c: string, a: Analysis): Analysis {
 function isArabicLetters(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || c === 0x06d5)) return false;
+    if (!((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || c === 0x06d5))
+      return false;
   }
   return s.length > 0;
 }
 
-/** Cache of segmentations by word as written; cleared when it grows past CACHE_LIMIT. */
-const CACHE_LIMIT = 1_000_000;
-const cache = new Map<string, Segmentation>();
-
+/** Cache of segmentations by word as written, emptied past CACHE_LIMIT words (262,144: a 6 MB table;
+ * the 47 M-character ANT corpus has 221k distinct Arabic word forms). */
+const CACHE_LIMIT = 1 << 18;
+const cache = new WordCache<Segmentation>(CACHE_LIMIT);
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -501,7 +599,8 @@ function computeSegmentation(word: string): Segmentation {
   }
   const fold = normalizeArabic(light);
   const L = lex();
-  if (fold.length !== light.length) return unsegmented(word, freqAt(L, rowAtNode(L, L.trie.walk(fold, 0, fold.length))) > 0);
+  if (fold.length !== light.length)
+    return unsegmented(word, freqAt(L, rowAtNode(L, L.trie.walk(fold, 0, fold.length))) > 0);
   const a = new WordAnalyzer(L, light, fold).analyze();
   if (a.pro.length === 0 && a.enc.length === 0) return unsegmented(word, a.known);
   const stemStart = toOriginal ? toOriginal[a.stemStart] : a.stemStart;
@@ -536,7 +635,6 @@ export function segmentWord(word: string): Segmentation {
   let s = cache.get(word);
   if (s === undefined) {
     s = computeSegmentation(word);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, s);
   }
   return s;
@@ -590,7 +688,8 @@ export function proclitcVariants(word: string): ProcliticVariant[] {
         add(p, true); // للأمم → الأمم
         add(p + 1, false); // للأمم → أمم
       }
-      if (light.startsWith('ال', p) && n - p - 2 >= MIN_STEM && !lex().articleExceptions.has(light.slice(p))) add(p + 2, false);
+      if (light.startsWith('ال', p) && n - p - 2 >= MIN_STEM && !lex().articleExceptions.has(light.slice(p)))
+        add(p + 2, false);
     }
   }
   out.sort((a, b) => a.offset - b.offset);

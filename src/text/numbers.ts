@@ -34,6 +34,21 @@ export function foldArabic(s: string): string {
     .replace(/٬/g, ',');
 }
 
+/** Folded forms of words already seen: number parsing is tried at every word of every text. */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_MAX = 50_000;
+
+/** foldArabic for one word, memoised. */
+function foldWord(w: string): string {
+  let f = foldCache.get(w);
+  if (f === undefined) {
+    f = foldArabic(w);
+    if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
+    foldCache.set(w, f);
+  }
+  return f;
+}
+
 // ------------------------------------------------------------------ digits
 
 /**
@@ -41,7 +56,8 @@ export function foldArabic(s: string): string {
  * («1,500,000», «١٬٥٠٠») and decimals («3.5», «٣٫٥», Maghreb «2,5»). Null when `raw` is not one.
  */
 export function parseDigits(raw: string): number | null {
-  const s = foldArabic(raw.trim());
+  if (!/[0-9٠-٩۰-۹]/.test(raw)) return null;
+  const s = foldWord(raw.trim());
   if (!/^\d+(?:[.,]\d+)*$/.test(s)) return null;
   if (/^\d+$/.test(s)) return Number(s);
   // Groups of exactly three digits after a comma are thousands: 1,500 and 12,000,000.
@@ -71,6 +87,8 @@ interface NumberLexicon {
   fractionPlurals: Map<string, number>;
   ordinals: Map<string, number>;
   ordinalsOnlyInCompounds: Set<string>;
+  /** First letters of ordinals and tens, to reject most words at once. */
+  ordinalInitials: Set<string>;
 }
 
 const LEXICON_URL = new URL('../../data/amounts/number-words.json', import.meta.url);
@@ -99,7 +117,9 @@ export function numberLexicon(): NumberLexicon {
     fractionPlurals: foldedMap<number>(raw.fractionPlurals),
     ordinals: foldedMap<number>(raw.ordinals),
     ordinalsOnlyInCompounds: new Set((raw.ordinalsOnlyInCompounds as string[]).map(foldArabic)),
+    ordinalInitials: new Set(),
   };
+  for (const w of [...lexicon.ordinals.keys(), ...lexicon.tens.keys()]) lexicon.ordinalInitials.add(w[0]);
   return lexicon;
 }
 
@@ -130,15 +150,17 @@ export interface OrdinalParse {
 
 /** Words are read from `start`; each may be raw text (folded here). */
 class WordCursor {
-  private readonly folded: string[];
+  private readonly folded: Array<string | undefined>;
   constructor(
-    words: readonly string[],
+    private readonly words: readonly string[],
     private readonly teenTens: ReadonlySet<string>,
   ) {
-    this.folded = words.map((w) => foldArabic(w));
+    this.folded = new Array(words.length);
   }
+  /** The folded word at k (folded on first use: most parses stop after a word or two). */
   at(k: number): string | null {
-    return k < this.folded.length ? this.folded[k] : null;
+    if (k >= this.words.length) return null;
+    return (this.folded[k] ??= foldWord(this.words[k]));
   }
   /**
    * A word joined by the conjunction و at k: either a lone «و» followed by the word, or the word
@@ -266,7 +288,8 @@ function readGroup(lex: NumberLexicon, cur: WordCursor, k: number, word: string)
     const single = lex.scales.get(next);
     const plural = lex.scalePlurals.get(next);
     if (single !== undefined) return { value: base * single, scale: single, end: end + 1, fraction: false, fromDigits };
-    if (plural !== undefined && base >= 2 && base <= 10)
+    // Words follow the grammar (ثلاثة آلاف, but أحد عشر ألفا); digits take either («110 ملايين»).
+    if (plural !== undefined && ((base >= 2 && base <= 10) || fromDigits))
       return { value: base * plural, scale: plural, end: end + 1, fraction: false, fromDigits };
   }
   return { value: base, scale: fraction ? 0 : 1, end, fraction, fromDigits };
@@ -337,7 +360,9 @@ export function parseArabicNumber(words: readonly string[], start = 0): NumberPa
       word = cur.at(k);
       at = k;
     } else {
-      const c = cur.conj(k, (w) => isNumberWord(lex, w) && parseDigits(w) === null);
+      // Digits may continue a number only after a scale: «26 مليون و330 ألف و823».
+      const digitsOk = Number.isFinite(lastScale) && lastScale >= 1000;
+      const c = cur.conj(k, (w) => isNumberWord(lex, w) && (digitsOk || parseDigits(w) === null));
       if (!c) break;
       word = c.word;
       at = c.at;
@@ -364,7 +389,9 @@ export function parseArabicNumber(words: readonly string[], start = 0): NumberPa
     if (g.fromDigits && g.scale === 1) break; // «3 و4» are two numbers, not one
   }
   if (groups === 0) return null;
-  return { low: total, high: total, consumed: k - start, exact: true, fromDigits, scale: leadScale };
+  // «1.029 تريليون» must not come out as 1028999999999.9999.
+  const value = Number(total.toPrecision(15));
+  return { low: value, high: value, consumed: k - start, exact: true, fromDigits, scale: leadScale };
 }
 
 /**
@@ -377,6 +404,7 @@ export function parseArabicOrdinal(words: readonly string[], start = 0): Ordinal
   const cur = new WordCursor(words, lex.teenTens);
   const w0 = cur.at(start) as string;
   const definite = w0.startsWith('ال');
+  if (!lex.ordinalInitials.has((definite ? w0.slice(2) : w0)[0])) return null; // cheap early exit
   const stem = definite ? w0.slice(2) : w0;
   const unit = lex.ordinals.get(stem);
   if (unit !== undefined) {

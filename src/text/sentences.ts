@@ -30,13 +30,25 @@ export const MAX_QUOTE_CHARS = 600;
 
 let latinAbbreviations: Set<string> | null = null;
 function getLatinAbbreviations(): Set<string> {
-  if (!latinAbbreviations) latinAbbreviations = new Set(readTextDataLines('abbreviations-latin.txt').map((l) => l.trim()));
+  if (!latinAbbreviations)
+    latinAbbreviations = new Set(readTextDataLines('abbreviations-latin.txt').map((l) => l.trim()));
   return latinAbbreviations;
 }
 
 function isLineBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x2028 || c === 0x2029;
 }
+
+/** One table read per character in the scanning loops: 1 = line break, 2 = terminal. */
+const FLAG_BREAK = 1;
+const FLAG_TERMINAL = 2;
+const FLAG_QUOTE = 4;
+const FLAGS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (isLineBreak(c)) FLAGS[c] = FLAG_BREAK;
+  else if (isTerminal(c)) FLAGS[c] = FLAG_TERMINAL;
+}
+for (const q of [0x22, 0xab, 0xbb, 0x201c, 0x201d, 0x201e]) FLAGS[q] = FLAG_QUOTE;
 
 /** Characters that can end a sentence. */
 function isTerminal(c: number): boolean {
@@ -104,6 +116,8 @@ const QUOTE_CLOSERS = new Set([0xbb, 0x201d]);
  * A closing mark with no opener open (some sites write ”…” or »…«) opens a pair of its own kind.
  * Unclosed openers yield no region.
  */
+const NO_REGIONS: QuoteRegion[] = [];
+
 function pairQuotes(text: string, from: number, to: number): QuoteRegion[] {
   const regions: QuoteRegion[] = [];
   const stack: { close: number; pos: number }[] = [];
@@ -210,35 +224,24 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
   let e = end;
   while (s < e && isSpaceOrInvisible(text.charCodeAt(s))) s++;
   while (e > s && isSpaceOrInvisible(text.charCodeAt(e - 1))) e--;
-  if (e > s) {
-    // never cut a surrogate pair
-    const c = text.charCodeAt(e - 1);
-    if (c >= 0xd800 && c <= 0xdbff && e < end) e++;
-    out.push({ start: s, end: e });
-  }
+  // (Trimming cannot cut a surrogate pair: it only removes spaces and invisible marks.)
+  if (e > s) out.push({ start: s, end: e });
 }
 
-function hasTerminal(text: string, from: number, to: number): boolean {
-  for (let p = from; p < to; p++) if (isTerminal(text.charCodeAt(p))) return true;
-  return false;
-}
-
-function splitLine(text: string, ls: number, le: number, out: Span[]): void {
-  if (!hasTerminal(text, ls, le)) {
-    pushTrimmed(text, ls, le, out);
-    return;
-  }
-  const regions = pairQuotes(text, ls, le);
+/** Splits one line [ls, le) whose first terminal is at `firstTerminal`. */
+function splitLine(text: string, ls: number, le: number, firstTerminal: number, hasQuote: boolean, out: Span[]): void {
+  const regions = hasQuote ? pairQuotes(text, ls, le) : NO_REGIONS;
   let sentStart = ls;
-  for (let i = ls; i < le; i++) {
-    if (!isTerminal(text.charCodeAt(i))) continue;
+  for (let i = firstTerminal; i < le; i++) {
+    if (FLAGS[text.charCodeAt(i)] !== FLAG_TERMINAL) continue;
     let j = i + 1;
-    while (j < le && isTerminal(text.charCodeAt(j))) j++;
+    while (j < le && FLAGS[text.charCodeAt(j)] === FLAG_TERMINAL) j++;
     let ends: boolean;
     let strong = false;
     for (let p = i; p < j; p++) if (isStrongTerminal(text.charCodeAt(p))) strong = true;
     if (strong) ends = true;
-    else if (j - i >= 2 || text.charCodeAt(i) === 0x2026) ends = false; // .. ... … : a pause
+    else if (j - i >= 2 || text.charCodeAt(i) === 0x2026)
+      ends = false; // .. ... … : a pause
     else ends = fullStopEnds(text, i, j, ls, le);
 
     let k = j;
@@ -282,11 +285,23 @@ export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
   const n = text.length;
   let lineStart = 0;
-  for (let i = 0; i <= n; i++) {
-    if (i === n || isLineBreak(text.charCodeAt(i))) {
-      if (i > lineStart) splitLine(text, lineStart, i, out);
-      lineStart = i + 1;
+  while (lineStart < n) {
+    // Find the end of the line and its first terminal in one scan.
+    let firstTerminal = -1;
+    let hasQuote = false;
+    let lineEnd = lineStart;
+    for (; lineEnd < n; lineEnd++) {
+      const f = FLAGS[text.charCodeAt(lineEnd)];
+      if (f === 0) continue;
+      if (f === FLAG_BREAK) break;
+      if (f === FLAG_QUOTE) hasQuote = true;
+      else if (firstTerminal < 0) firstTerminal = lineEnd;
     }
+    if (lineEnd > lineStart) {
+      if (firstTerminal < 0) pushTrimmed(text, lineStart, lineEnd, out);
+      else splitLine(text, lineStart, lineEnd, firstTerminal, hasQuote, out);
+    }
+    lineStart = lineEnd + 1;
   }
   return out;
 }

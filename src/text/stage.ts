@@ -13,7 +13,13 @@ export function buildTextLayers(text: string): { tokens: Token[]; sentences: Sen
   const raw = tokenize(text);
   const spans = splitSentences(text);
   const tokens: Token[] = new Array(raw.length);
-  const sentences: Sentence[] = spans.map((s, index) => ({ start: s.start, end: s.end, index, tokenStart: 0, tokenEnd: 0 }));
+  const sentences: Sentence[] = spans.map((s, index) => ({
+    start: s.start,
+    end: s.end,
+    index,
+    tokenStart: 0,
+    tokenEnd: 0,
+  }));
   let si = 0;
   for (let ti = 0; ti < raw.length; ti++) {
     const t = raw[ti];
@@ -21,7 +27,14 @@ export function buildTextLayers(text: string): { tokens: Token[]; sentences: Sen
     // one; a token before the first sentence (only possible if the splitter and tokenizer disagree on
     // what is visible) goes to the nearest sentence.
     while (si + 1 < sentences.length && t.start >= sentences[si].end) si++;
-    tokens[ti] = { text: t.text, start: t.start, end: t.end, kind: t.kind, norm: normalizeArabic(t.text), sentence: sentences.length > 0 ? si : -1 };
+    tokens[ti] = {
+      text: t.text,
+      start: t.start,
+      end: t.end,
+      kind: t.kind,
+      norm: normalizeArabic(t.text),
+      sentence: sentences.length > 0 ? si : -1,
+    };
   }
   // Token ranges per sentence: tokens are in order and sentence indices never decrease.
   let ti = 0;

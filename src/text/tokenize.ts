@@ -22,6 +22,7 @@ import {
   C_PUNCT,
   C_SPACE,
   C_TATWEEL,
+  CLASS_TABLE,
   classAt,
 } from './chars.js';
 
@@ -62,6 +63,18 @@ export function tokenize(text: string): RawToken[] {
       let hasLetter = k === C_AR_LETTER;
       i += len;
       while (i < n) {
+        // Fast path: BMP letters and marks straight from the class table.
+        const c = text.charCodeAt(i);
+        const fast = CLASS_TABLE[c];
+        if (fast === C_AR_LETTER) {
+          hasLetter = true;
+          i++;
+          continue;
+        }
+        if (fast === C_AR_MARK || fast === C_TATWEEL) {
+          i++;
+          continue;
+        }
         const p = classAt(text, i);
         const q = p & 0xff;
         if (q === C_AR_LETTER) hasLetter = true;
@@ -83,7 +96,11 @@ export function tokenize(text: string): RawToken[] {
           i += p >> 8;
           continue;
         }
-        if ((isApostrophe(text.charCodeAt(i)) || q === C_JOINER) && i + 1 < n && (classAt(text, i + 1) & 0xff) === C_LETTER) {
+        if (
+          (isApostrophe(text.charCodeAt(i)) || q === C_JOINER) &&
+          i + 1 < n &&
+          (classAt(text, i + 1) & 0xff) === C_LETTER
+        ) {
           i += 1;
           continue;
         }
@@ -114,7 +131,8 @@ export function tokenize(text: string): RawToken[] {
     } else {
       // symbols, other marks, lone surrogates: one code point each
       i += len;
-      for (let p = i < n ? classAt(text, i) : 0; i < n && (p & 0xff) === C_MARK; p = i < n ? classAt(text, i) : 0) i += p >> 8;
+      for (let p = i < n ? classAt(text, i) : 0; i < n && (p & 0xff) === C_MARK; p = i < n ? classAt(text, i) : 0)
+        i += p >> 8;
       kind = 'symbol';
     }
     tokens.push({ text: text.slice(start, i), start, end: i, kind });

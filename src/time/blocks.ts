@@ -182,6 +182,12 @@ export class GrammarBlocks {
       k = i + 1;
     }
     const y = this.int(k);
+    if (y === null && noun) {
+      // «عام ألفين وعشرة»: a year in words after «عام».
+      const w = parseArabicNumber(this.words(k));
+      if (w && w.exact && !w.fromDigits && Number.isInteger(w.low) && w.low >= NOUN_YEAR_MIN && w.low <= NOUN_YEAR_MAX)
+        return { i, j: k + w.consumed, start, year: w.low, hijri: false, noun: true };
+    }
     if (y === null || this.toks[k].norm.length > 4) return null;
     // «2010-2015», «28/11/2022» are not plain years.
     if (this.punct(k + 1, '/') && this.glued(k + 1)) return null;

@@ -453,15 +453,16 @@ export class Grammar extends GrammarBlocks {
   }
 
   /** A number and a unit: «3 أيام», «ثلاث سنوات», «48 ساعة», «الـ24 ساعة», «يومين», «نصف ساعة», «عام ونصف». */
-  private numberUnit(i: number): { j: number; unit: UnitCode; n: number } | null {
+  private numberUnit(i: number): { j: number; unit: UnitCode; n: number; start: number } | null {
     if (!this.on(i)) return null;
     let k = i;
+    let start = this.toks[i].start;
     if (this.isWord(k, 'ال') && this.int(k + 1) !== null) k++;
     // A dual alone is a number and a unit: «يومين», «أسبوعين».
     const dual = this.form(k, this.duals);
     if (dual) {
       const u = this.lex.units.get(dual.form) as { unit: UnitCode };
-      return this.withHalf(k + 1, u.unit, 2);
+      return { ...this.withHalf(k + 1, u.unit, 2), start: dual.start };
     }
     let n: number | null = null;
     let j = k;
@@ -473,7 +474,17 @@ export class Grammar extends GrammarBlocks {
       n = t.value;
       j = k + 1;
     } else {
-      const w = parseArabicNumber(this.words(k));
+      // «لثمانية سنوات», «بثماني سنوات»: the number word may carry و ف ب ل.
+      const rest = this.words(k).slice(1);
+      let w: ReturnType<typeof parseArabicNumber> = null;
+      for (const f of t.forms) {
+        if (!/^[وف]?[بل]?$/.test(t.norm.slice(0, t.norm.length - f.form.length))) continue;
+        w = parseArabicNumber([f.form, ...rest]);
+        if (w) {
+          start = f.start;
+          break;
+        }
+      }
       if (!w || !w.exact || w.low <= 0) return null;
       n = w.low;
       j = k + w.consumed;
@@ -482,7 +493,7 @@ export class Grammar extends GrammarBlocks {
     if (!u || u.definite || n === null) return null;
     // «… يوم الثلاثاء»: «يوم» opens a weekday here, it does not count days.
     if (u.unit === 'D' && this.lex.weekdays.match(this.toks, j + 1, false)) return null;
-    return this.withHalf(j + 1, u.unit, n);
+    return { ...this.withHalf(j + 1, u.unit, n), start };
   }
 
   private withHalf(j: number, unit: UnitCode, n: number): { j: number; unit: UnitCode; n: number } {
@@ -507,7 +518,7 @@ export class Grammar extends GrammarBlocks {
     const u = this.on(k) ? this.lex.units.get(this.toks[k].norm) : undefined;
     if (!nu && u && !u.definite && u.count === 'one' && !this.int(k + 1)) {
       // «قبل عام», «قبل عام واحد»
-      nu = { j: this.isWord(k + 1, 'واحد', 'واحده') ? k + 2 : k + 1, unit: u.unit, n: 1 };
+      nu = { j: this.isWord(k + 1, 'واحد', 'واحده') ? k + 2 : k + 1, unit: u.unit, n: 1, start: this.toks[k].start };
     }
     if (nu) {
       // «قبل عام من توليه»: a span before another event, not a date before publication.
@@ -547,14 +558,7 @@ export class Grammar extends GrammarBlocks {
     const first = this.toks[k];
     // Number + unit.
     const nu = this.numberUnit(k);
-    if (nu)
-      return this.cand(
-        k,
-        nu.j,
-        first.forms[0].start,
-        { k: 'duration', value: durationValue(nu.unit, nu.n) },
-        'duration',
-      );
+    if (nu) return this.cand(k, nu.j, nu.start, { k: 'duration', value: durationValue(nu.unit, nu.n) }, 'duration');
     // Fractions of a unit: «نصف ساعة», «ربع قرن».
     const frac = first.kind === 'word' ? { نصف: 0.5, ربع: 0.25 }[first.norm as 'نصف' | 'ربع'] : undefined;
     if (frac !== undefined) {

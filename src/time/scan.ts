@@ -40,6 +40,17 @@ const TOKEN = new RegExp(
   'gu',
 );
 
+/** Folded form of each character seen (the alphabet is small; folding one char is costly). */
+const charFold = new Map<string, string>();
+function foldChar(ch: string): string {
+  let f = charFold.get(ch);
+  if (f === undefined) {
+    f = foldArabic(ch);
+    charFold.set(ch, f);
+  }
+  return f;
+}
+
 /** Folds a token char by char, remembering for each folded char the original offset it came from. */
 function foldWithOffsets(s: string, base: number): { norm: string; offsets: number[] } {
   let norm = '';
@@ -47,7 +58,7 @@ function foldWithOffsets(s: string, base: number): { norm: string; offsets: numb
   for (let i = 0; i < s.length;) {
     const cp = s.codePointAt(i) as number;
     const ch = String.fromCodePoint(cp);
-    const f = foldArabic(ch);
+    const f = foldChar(ch);
     for (let k = 0; k < f.length; k++) offsets.push(base + i);
     norm += f;
     i += ch.length;

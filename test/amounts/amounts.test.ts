@@ -59,6 +59,17 @@ describe('amounts', () => {
       ],
     ],
     ['a dollar sign', 'بسعر 80$ للبرميل', [['80$', 80, 80, 'USD', null]]],
+    [
+      'no floating-point residue',
+      'ليبلغ 1.029 تريليون دولار',
+      [['1.029 تريليون دولار', 1029000000000, 1029000000000, 'USD', null]],
+    ],
+    [
+      'digit groups joined by و',
+      'حصل على 26 مليون و330 ألف و823 صوتا',
+      [['26 مليون و330 ألف و823', 26330823, 26330823, null, 'صوتا']],
+    ],
+    ['a fraction of a definite noun', 'يرى نصف الأمريكيين', [['نصف', 0.5, 0.5, null, 'الأمريكيين']]],
   ];
   for (const [name, text, want] of cases) it(name, () => expect(amounts(text).map(brief)).toEqual(want));
 });
@@ -77,6 +88,11 @@ describe('not amounts', () => {
     ['semi-final', 'بلغ نصف نهائي البطولة'],
     ['the G20', 'قمة مجموعة العشرين'],
     ['a label after الـ', 'الذكرى الـ70'],
+    ['the end of an ordinal', 'في المركز الحادي عشر والذكرى الثانية عشرة'],
+    ['a match minute', 'سجل في الدقيقة 27'],
+    ['digits glued to a name', 'قال لفرانس24 إن'],
+    ['quantities, not hundreds', 'كميات كبيرة'],
+    ['a year in words', 'الأولى منذ عام ألفين وعشرة'],
   ];
   for (const [name, text] of cases) it(name, () => expect(amounts(text).map(brief)).toEqual([]));
 });

@@ -40,22 +40,79 @@ const E = {
 const only = (events: EventRecord[], type: string) => events.filter((e) => e.type === type);
 
 describe('one short sentence per PLOVER type', () => {
-  const cases: Array<[string, string, EntitySpec[], { actor: string[]; recipient?: string[]; mode?: string | null; absent?: string[] }]> = [
+  const cases: Array<
+    [string, string, EntitySpec[], { actor: string[]; recipient?: string[]; mode?: string | null; absent?: string[] }]
+  > = [
     ['AGREE', 'وافقت روسيا على وقف إطلاق النار.', [E.russia], { actor: ['russia'], absent: ['RETREAT'] }],
-    ['CONSULT', 'التقى بوتين بالرئيس الصيني شي جين بينغ في بكين.', [E.putin, E.xi, E.beijing], { actor: ['putin'], recipient: ['xi'] }],
-    ['SUPPORT', 'أشاد ماكرون بالاتفاق بين إيران والسعودية.', [E.macron, E.iran, E.saudi], { actor: ['macron'], recipient: ['iran', 'saudi'] }],
+    [
+      'CONSULT',
+      'التقى بوتين بالرئيس الصيني شي جين بينغ في بكين.',
+      [E.putin, E.xi, E.beijing],
+      { actor: ['putin'], recipient: ['xi'] },
+    ],
+    [
+      'SUPPORT',
+      'أشاد ماكرون بالاتفاق بين إيران والسعودية.',
+      [E.macron, E.iran, E.saudi],
+      { actor: ['macron'], recipient: ['iran', 'saudi'] },
+    ],
     ['CONCEDE', 'تراجعت الحكومة المصرية عن قرار رفع الأسعار.', [E.egyptGov], { actor: ['egypt-gov'] }],
-    ['COOPERATE', 'أجرت روسيا والصين مناورات مشتركة في بحر اليابان.', [E.russia, E.china], { actor: ['russia', 'china'], absent: ['MOBILIZE'] }],
-    ['AID', 'قدمت السعودية مساعدات إنسانية إلى اليمن.', [E.saudi, E.yemen], { actor: ['saudi'], recipient: ['yemen'], mode: 'humanitarian' }],
+    [
+      'COOPERATE',
+      'أجرت روسيا والصين مناورات مشتركة في بحر اليابان.',
+      [E.russia, E.china],
+      { actor: ['russia', 'china'], absent: ['MOBILIZE'] },
+    ],
+    [
+      'AID',
+      'قدمت السعودية مساعدات إنسانية إلى اليمن.',
+      [E.saudi, E.yemen],
+      { actor: ['saudi'], recipient: ['yemen'], mode: 'humanitarian' },
+    ],
     ['RETREAT', 'أفرجت إسرائيل عن عشرين أسيرا فلسطينيا.', [E.israel], { actor: ['israel'], mode: 'release' }],
-    ['REQUEST', 'دعا غوتيريش إلى وقف إطلاق النار في غزة.', [E.guterres, E.gaza], { actor: ['guterres'], absent: ['RETREAT'] }],
-    ['ACCUSE', 'اتهمت واشنطن طهران بدعم الإرهاب.', [E.washington, E.tehran], { actor: ['washington', 'usa'], recipient: ['tehran', 'iran'], absent: ['SUPPORT'] }],
-    ['REJECT', 'رفضت كازاخستان دعم روسيا في الحرب.', [E.kazakhstan, E.russia], { actor: ['kazakhstan'], recipient: ['russia'], absent: ['SUPPORT'] }],
-    ['THREATEN', 'هددت كوريا الشمالية بقصف سيول.', [E.nk, E.seoul], { actor: ['nk'], recipient: ['seoul'], mode: 'violence', absent: ['ASSAULT'] }],
-    ['PROTEST', 'تظاهر أنصار حزب العمال في لندن ضد الحكومة.', [E.labour, E.london], { actor: ['labour'], mode: 'demo' }],
-    ['SANCTION', 'فرض الاتحاد الأوروبي عقوبات جديدة على روسيا.', [E.eu, E.russia], { actor: ['eu'], recipient: ['russia'] }],
+    [
+      'REQUEST',
+      'دعا غوتيريش إلى وقف إطلاق النار في غزة.',
+      [E.guterres, E.gaza],
+      { actor: ['guterres'], absent: ['RETREAT'] },
+    ],
+    [
+      'ACCUSE',
+      'اتهمت واشنطن طهران بدعم الإرهاب.',
+      [E.washington, E.tehran],
+      { actor: ['washington', 'usa'], recipient: ['tehran', 'iran'], absent: ['SUPPORT'] },
+    ],
+    [
+      'REJECT',
+      'رفضت كازاخستان دعم روسيا في الحرب.',
+      [E.kazakhstan, E.russia],
+      { actor: ['kazakhstan'], recipient: ['russia'], absent: ['SUPPORT'] },
+    ],
+    [
+      'THREATEN',
+      'هددت كوريا الشمالية بقصف سيول.',
+      [E.nk, E.seoul],
+      { actor: ['nk'], recipient: ['seoul'], mode: 'violence', absent: ['ASSAULT'] },
+    ],
+    [
+      'PROTEST',
+      'تظاهر أنصار حزب العمال في لندن ضد الحكومة.',
+      [E.labour, E.london],
+      { actor: ['labour'], mode: 'demo' },
+    ],
+    [
+      'SANCTION',
+      'فرض الاتحاد الأوروبي عقوبات جديدة على روسيا.',
+      [E.eu, E.russia],
+      { actor: ['eu'], recipient: ['russia'] },
+    ],
     ['MOBILIZE', 'أعلن بوتين التعبئة الجزئية.', [E.putin], { actor: ['putin'], mode: 'troops' }],
-    ['COERCE', 'اعتقلت الشرطة التركية الصحفي أحمد ألتان.', [E.turkishPolice, E.altan], { actor: ['turkish-police'], recipient: ['altan'], mode: 'arrest' }],
+    [
+      'COERCE',
+      'اعتقلت الشرطة التركية الصحفي أحمد ألتان.',
+      [E.turkishPolice, E.altan],
+      { actor: ['turkish-police'], recipient: ['altan'], mode: 'arrest' },
+    ],
     ['ASSAULT', 'قصفت الطائرات الإسرائيلية مواقع في غزة.', [E.israeliAdj, E.gaza], { actor: ['israel'] }],
   ];
   it.each(cases)('%s: %s', (type, text, entities, want) => {
@@ -98,7 +155,9 @@ describe('negation', () => {
     expect(e).toMatchObject({ type: 'MOBILIZE', negated: true });
   });
   it('«لن» negates and makes the event future', () => {
-    const [e] = code('لن تشارك روسيا في المحادثات مع أوكرانيا ولن تلتقي أوكرانيا.', { entities: [E.russia, E.ukraine] });
+    const [e] = code('لن تشارك روسيا في المحادثات مع أوكرانيا ولن تلتقي أوكرانيا.', {
+      entities: [E.russia, E.ukraine],
+    });
     expect(e).toMatchObject({ type: 'CONSULT', negated: true, factuality: 'future' });
   });
   it('a denial governs the clause after it', () => {
@@ -120,11 +179,15 @@ describe('actor and recipient', () => {
     expect(e).toMatchObject({ actor: ['xi'], recipient: ['putin'] });
   });
   it('a coordinated subject acts together', () => {
-    const [e] = code('أظهر بوتين ونظيره الكازاخستاني قاسم جومارت توكاييف وحدتهما عبر الإشادة بعلاقاتهما.', { entities: [E.putin, E.tokayev] });
+    const [e] = code('أظهر بوتين ونظيره الكازاخستاني قاسم جومارت توكاييف وحدتهما عبر الإشادة بعلاقاتهما.', {
+      entities: [E.putin, E.tokayev],
+    });
     expect(e).toMatchObject({ type: 'SUPPORT', actor: ['putin', 'tokayev'] });
   });
   it('a possessive event noun takes the clause subject, «مع» gives the recipient', () => {
-    const [e] = code('وقال توكاييف خلال اجتماعه مع بوتين في الكرملين إن العلاقات جيدة.', { entities: [E.tokayev, E.putin, E.kremlin] });
+    const [e] = code('وقال توكاييف خلال اجتماعه مع بوتين في الكرملين إن العلاقات جيدة.', {
+      entities: [E.tokayev, E.putin, E.kremlin],
+    });
     expect(e).toMatchObject({ type: 'CONSULT', actor: ['tokayev'], recipient: ['putin'], location: 'kremlin' });
   });
   it('a relative clause gives the actor of an event noun', () => {
@@ -132,11 +195,22 @@ describe('actor and recipient', () => {
     expect(e).toMatchObject({ type: 'MOBILIZE', actor: ['putin'] });
   });
   it('a pro-drop verb carries the previous subject', () => {
-    const events = code('وقال بوتين إن العلاقات قوية. وأضاف أن بلاده ترحب بالحوار، مطالبا بوقف التصعيد.', { entities: [E.putin] });
+    const events = code('وقال بوتين إن العلاقات قوية. وأضاف أن بلاده ترحب بالحوار، مطالبا بوقف التصعيد.', {
+      entities: [E.putin],
+    });
     expect(only(events, 'REQUEST')[0]).toMatchObject({ actor: ['putin'] });
   });
+  it('a second verb in the sentence shares its subject', () => {
+    const events = code('رفضت روسيا الاقتراح الأمريكي ورحبت بالمبادرة الصينية.', { entities: [E.russia] });
+    expect(events.map((e) => [e.type, e.actor])).toEqual([
+      ['REJECT', ['russia']],
+      ['SUPPORT', ['russia']],
+    ]);
+  });
   it('«رفض الاعتراف بـ X»: a rejection whose recipient is what recognition was refused to', () => {
-    const events = code('رفض رئيس كازاخستان الاعتراف بإقليمي لوغانسك ودونيتسك كجمهوريتين مستقلتين.', { entities: [E.tokayev, E.luhansk, E.donetsk] });
+    const events = code('رفض رئيس كازاخستان الاعتراف بإقليمي لوغانسك ودونيتسك كجمهوريتين مستقلتين.', {
+      entities: [E.tokayev, E.luhansk, E.donetsk],
+    });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'REJECT', actor: ['tokayev'], recipient: ['luhansk', 'donetsk'] });
   });
@@ -165,6 +239,39 @@ describe('actor and recipient', () => {
   });
 });
 
+describe('agreement and voice', () => {
+  const olmert: EntitySpec = { id: 'olmert', type: 'PER', names: ['إيهود أولمرت'] };
+  const pakistani: EntitySpec = { id: 'pakistan', type: 'MISC', subtype: 'NORP', names: ['باكستانيا', 'باكستانيين'] };
+  it('a verb marked plural has its subject in it: the name after it is the object', () => {
+    const [e] = detect('وأغلق المتظاهرون الشارع وراحوا يهاجمون رئيس الوزراء إيهود أولمرت.', { entities: [olmert] });
+    expect(e.type).toBe('PROTEST');
+    expect(e.actor).not.toContain('olmert');
+  });
+  it('a counted subject before a passive-prone verb is the victim', () => {
+    const [e] = detect('وكان 42 جنديا باكستانيا قد قتلوا في هجوم انتحاري.', { entities: [pakistani] });
+    expect(e).toMatchObject({ type: 'ASSAULT', actor: [], recipient: ['pakistan'] });
+  });
+  it('a passive form names the victim, never the actor', () => {
+    const [e] = detect('زعيمة المعارضة بي نظير بوتو التي اغتيلت في هجوم.', {
+      entities: [{ id: 'bhutto', type: 'PER', names: ['بي نظير بوتو'] }],
+    });
+    expect(e).toMatchObject({ type: 'ASSAULT', actor: [], recipient: ['bhutto'] });
+  });
+  it('«أعلن الجيش مقتل …» does not make the announcer the killer', () => {
+    const events = code('أعلن الجيش الأمريكي مقتل أحد جنوده في انفجار قنبلة.', {
+      entities: [{ id: 'us-army', type: 'ORG', names: ['الجيش الأمريكي'] }],
+    });
+    expect(events).toHaveLength(0);
+  });
+  it('a coordinated light verb shares the clause subject, and ends what the verb before it absorbs', () => {
+    const events = code('رفض بوتين الاقتراح وأعلن التعبئة العامة.', { entities: [E.putin] });
+    expect(events.map((e) => [e.type, e.actor])).toEqual([
+      ['REJECT', ['putin']],
+      ['MOBILIZE', ['putin']],
+    ]);
+  });
+});
+
 describe('quotes', () => {
   it('does not code a quoted event as asserted: it is reported', () => {
     const events = code('وقال المتحدث: "قصفت إسرائيل المستشفى".', { entities: [E.israel] });
@@ -180,15 +287,26 @@ describe('quotes', () => {
     expect(e.factuality).toBe('reported');
   });
   it('a trigger outside a partial quote is asserted', () => {
-    const [e] = code('أشاد بوتين بـ "الطابع الخاص" للعلاقات بين روسيا وكازاخستان.', { entities: [E.putin, E.russia, E.kazakhstan] });
+    const [e] = code('أشاد بوتين بـ "الطابع الخاص" للعلاقات بين روسيا وكازاخستان.', {
+      entities: [E.putin, E.russia, E.kazakhstan],
+    });
     expect(e).toMatchObject({ type: 'SUPPORT', factuality: 'asserted', recipient: ['russia', 'kazakhstan'] });
   });
 });
 
 describe('factuality and dates', () => {
   it('future: «سـ» and a date after publication', () => {
-    const [e] = code('سيزور بوتين الصين الأسبوع المقبل.', { entities: [E.putin, E.china], times: [['الأسبوع المقبل', '2022-W49']] });
-    expect(e).toMatchObject({ type: 'CONSULT', factuality: 'future', date: '2022-W49', actor: ['putin'], recipient: ['china'] });
+    const [e] = code('سيزور بوتين الصين الأسبوع المقبل.', {
+      entities: [E.putin, E.china],
+      times: [['الأسبوع المقبل', '2022-W49']],
+    });
+    expect(e).toMatchObject({
+      type: 'CONSULT',
+      factuality: 'future',
+      date: '2022-W49',
+      actor: ['putin'],
+      recipient: ['china'],
+    });
   });
   it('future: «من المقرر أن», without a date', () => {
     const [e] = code('ومن المقرر أن يلتقي بوتين شي جين بينغ.', { entities: [E.putin, E.xi] });
@@ -199,16 +317,24 @@ describe('factuality and dates', () => {
     expect(e).toMatchObject({ type: 'ASSAULT', factuality: 'hypothetical' });
   });
   it('historical: a date long before publication', () => {
-    const [e] = code('وفي عام 2001، قصفت إسرائيل غزة.', { entities: [E.israel, E.gaza], times: [['عام 2001', '2001']] });
+    const [e] = code('وفي عام 2001، قصفت إسرائيل غزة.', {
+      entities: [E.israel, E.gaza],
+      times: [['عام 2001', '2001']],
+    });
     expect(e).toMatchObject({ factuality: 'historical', date: '2001' });
   });
   it('the sentence date wins; else the publication date', () => {
-    expect(code('رفض بوتين الاقتراح يوم الأحد.', { entities: [E.putin], times: [['يوم الأحد', '2022-11-27']] })[0].date).toBe('2022-11-27');
+    expect(
+      code('رفض بوتين الاقتراح يوم الأحد.', { entities: [E.putin], times: [['يوم الأحد', '2022-11-27']] })[0].date,
+    ).toBe('2022-11-27');
     expect(code('رفض بوتين الاقتراح.', { entities: [E.putin] })[0].date).toBe('2022-11-28');
     expect(code('رفض بوتين الاقتراح.', { entities: [E.putin], published: null })[0].date).toBeNull();
   });
   it('a time after «منذ» dates something else', () => {
-    const [e] = code('رفض بوتين الاقتراح منذ تنصيبه الأسبوع الماضي.', { entities: [E.putin], times: [['الأسبوع الماضي', '2022-W47']] });
+    const [e] = code('رفض بوتين الاقتراح منذ تنصيبه الأسبوع الماضي.', {
+      entities: [E.putin],
+      times: [['الأسبوع الماضي', '2022-W47']],
+    });
     expect(e.date).toBe('2022-11-28');
   });
   it('a narrative keeps its date into the next paragraph', () => {
@@ -240,6 +366,15 @@ describe('place', () => {
 });
 
 describe('document level', () => {
+  it('headlines and subheadings are not coded (the body tells the event with its date)', () => {
+    const text = 'بوتين يرفض الاقتراح\n\nرفض بوتين الاقتراح الصيني يوم الأحد.';
+    const events = code(text, {
+      entities: [E.putin],
+      kinds: ['title', 'paragraph'],
+      times: [['يوم الأحد', '2022-11-27']],
+    });
+    expect(events.map((e) => [e.type, e.date])).toEqual([['REJECT', '2022-11-27']]);
+  });
   it('the same meeting told in a caption and in the body is one event', () => {
     const text = 'بوتين يصافح توكاييف في موسكو.\n\nوقال توكاييف خلال اجتماعه مع بوتين إن العلاقات جيدة.';
     const events = code(text, { entities: [E.putin, E.tokayev, E.moscow] });

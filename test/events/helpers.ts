@@ -1,7 +1,17 @@
 // Small Analysis objects for the event tests: the real text stage, hand-made entities and times,
 // so that the event coder is tested on its own whatever the entity and time stages find.
 import { emptyArticle, newAnalysis } from '../../src/analysis/create.js';
-import type { Analysis, Entity, EntityType, EventRecord, Mention, Quote, Timex } from '../../src/analysis/types.js';
+import type {
+  Analysis,
+  Block,
+  BlockKind,
+  Entity,
+  EntityType,
+  EventRecord,
+  Mention,
+  Quote,
+  Timex,
+} from '../../src/analysis/types.js';
 import { createEventStage } from '../../src/events/index.js';
 import { textStage } from '../../src/text/stage.js';
 
@@ -23,6 +33,8 @@ export interface DocSpec {
   published?: string | null;
   quotes?: Array<{ text: string; kind: Quote['kind'] }>;
   datelinePlace?: string;
+  /** Kinds of the blank-line separated blocks, in order (default: all paragraphs). */
+  kinds?: BlockKind[];
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -33,7 +45,10 @@ function occurrences(text: string, name: string): number[] {
   for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
     const before = text[i - 1];
     const after = text[i + name.length];
-    const beforeOk = before === undefined || !LETTER.test(before) || (CLITIC.test(before) && (i < 2 || !LETTER.test(text[i - 2]) || CLITIC.test(text[i - 2])));
+    const beforeOk =
+      before === undefined ||
+      !LETTER.test(before) ||
+      (CLITIC.test(before) && (i < 2 || !LETTER.test(text[i - 2]) || CLITIC.test(text[i - 2])));
     if (beforeOk && (after === undefined || !LETTER.test(after))) out.push(i);
   }
   return out;
@@ -48,10 +63,28 @@ export function makeDoc(text: string, spec: DocSpec = {}): Analysis {
   const article = emptyArticle();
   article.published = spec.published === undefined ? '2022-11-28' : spec.published;
   if (spec.datelinePlace) article.dateline = { place: spec.datelinePlace, agency: null };
-  const doc = textStage.run(newAnalysis('t', text, 'body', article), { referenceDate: article.published });
+  const base = newAnalysis('t', text, 'body', article);
+  if (spec.kinds) {
+    const blocks: Block[] = [];
+    let at = 0;
+    text.split('\n\n').forEach((part, k) => {
+      blocks.push({ start: at, end: at + part.length, kind: spec.kinds?.[k] ?? 'paragraph', rawStart: at });
+      at += part.length + 2;
+    });
+    base.blocks = blocks;
+  }
+  return annotate(base, spec);
+}
+
+/** Runs the text stage on `base` and marks the spec's entities, times and quotes on it. */
+export function annotate(base: Analysis, spec: DocSpec = {}): Analysis {
+  const text = base.text;
+  const doc = textStage.run(base, { referenceDate: base.article.published });
   const taken: Array<[number, number]> = [];
   const found: Array<{ spec: EntitySpec; start: number; end: number }> = [];
-  const names = (spec.entities ?? []).flatMap((e) => e.names.map((name) => ({ e, name }))).sort((a, b) => b.name.length - a.name.length);
+  const names = (spec.entities ?? [])
+    .flatMap((e) => e.names.map((name) => ({ e, name })))
+    .sort((a, b) => b.name.length - a.name.length);
   for (const { e, name } of names) {
     for (const start of occurrences(text, name)) {
       const end = start + name.length;
@@ -89,12 +122,29 @@ export function makeDoc(text: string, spec: DocSpec = {}): Analysis {
   const times: Timex[] = [];
   for (const [surface, value] of spec.times ?? []) {
     for (let i = text.indexOf(surface); i !== -1; i = text.indexOf(surface, i + 1)) {
-      times.push({ start: i, end: i + surface.length, text: surface, type: 'DATE', value, mod: null, sentence: sentenceOf(doc, i) });
+      times.push({
+        start: i,
+        end: i + surface.length,
+        text: surface,
+        type: 'DATE',
+        value,
+        mod: null,
+        sentence: sentenceOf(doc, i),
+      });
     }
   }
   const quotes: Quote[] = (spec.quotes ?? []).map((q) => {
     const start = text.indexOf(q.text);
-    return { start, end: start + q.text.length, text: q.text, kind: q.kind, speaker: null, speaker_text: null, cue: null, sentence: sentenceOf(doc, start) };
+    return {
+      start,
+      end: start + q.text.length,
+      text: q.text,
+      kind: q.kind,
+      speaker: null,
+      speaker_text: null,
+      cue: null,
+      sentence: sentenceOf(doc, start),
+    };
   });
   return { ...doc, mentions, entities: entities.filter((e) => e.mentions.length), times, quotes };
 }

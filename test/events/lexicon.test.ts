@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { entryForms, eventLexicon, fold, PLOVER_TYPES, pastForms, presentForms, type RawLexEntry } from '../../src/events/lexicon.js';
+import {
+  entryForms,
+  eventLexicon,
+  fold,
+  PLOVER_TYPES,
+  pastForms,
+  presentForms,
+  type RawLexEntry,
+} from '../../src/events/lexicon.js';
 import { cliticVariants } from '../../src/events/words.js';
 
 const DATA = new URL('../../data/events/', import.meta.url);
@@ -9,8 +17,22 @@ const lexicon = read('lexicon.json') as { entries: RawLexEntry[]; modes: Record<
 const cameo = read('cameo.json').codes as Record<string, { goldstein: number; plover: string; plover_note?: string }>;
 
 const QUAD: Record<string, number> = {
-  AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 2, RETREAT: 2,
-  REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3, PROTEST: 4, SANCTION: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4,
+  AGREE: 1,
+  CONSULT: 1,
+  SUPPORT: 1,
+  CONCEDE: 1,
+  COOPERATE: 2,
+  AID: 2,
+  RETREAT: 2,
+  REQUEST: 3,
+  ACCUSE: 3,
+  REJECT: 3,
+  THREATEN: 3,
+  PROTEST: 4,
+  SANCTION: 4,
+  MOBILIZE: 4,
+  COERCE: 4,
+  ASSAULT: 4,
 };
 
 describe('data/events/lexicon.json', () => {
@@ -39,7 +61,8 @@ describe('data/events/lexicon.json', () => {
   it('follows the CAMEO→PLOVER crosswalk, or the deviation is documented', () => {
     for (const e of lexicon.entries) {
       const code = cameo[e.cameo];
-      if (code.plover !== e.type) expect(code.plover_note, `${e.id}: ${e.type} vs crosswalk ${code.plover}`).toBeTruthy();
+      if (code.plover !== e.type)
+        expect(code.plover_note, `${e.id}: ${e.type} vs crosswalk ${code.plover}`).toBeTruthy();
     }
   });
 
@@ -59,7 +82,10 @@ describe('data/events/lexicon.json', () => {
   it('leaves out forms that collide with very common words', () => {
     const lex = eventLexicon();
     for (const w of ['هنا', 'هناك', 'تدمر', 'طالب', 'فجرا', 'تقاطع', 'عدم', 'يضرب', 'الشهيد', 'الشهداء', 'مقاطعة']) {
-      expect(lex.forms.has(fold(w)) && lex.forms.get(fold(w))!.some((h) => !h.entry.with.length && !h.entry.cue.length), w).toBe(false);
+      expect(
+        lex.forms.has(fold(w)) && lex.forms.get(fold(w))!.some((h) => !h.entry.with.length && !h.entry.cue.length),
+        w,
+      ).toBe(false);
     }
   });
 });

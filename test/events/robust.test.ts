@@ -17,7 +17,9 @@ function deepFreeze<T>(o: T): T {
 
 const spansOk = (doc: Analysis) =>
   doc.events.every(
-    (e) => doc.text.slice(e.evidence.start, e.evidence.end) === e.evidence.text && doc.text.slice(e.trigger.start, e.trigger.end) === e.trigger.text,
+    (e) =>
+      doc.text.slice(e.evidence.start, e.evidence.end) === e.evidence.text &&
+      doc.text.slice(e.trigger.start, e.trigger.end) === e.trigger.text,
   );
 
 describe('bad input never crashes the stage', () => {
@@ -42,8 +44,18 @@ describe('bad input never crashes the stage', () => {
   });
 
   it('arbitrary Arabic-looking text (property)', () => {
-    const alphabet = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ ،.:"«»\n0123456789']
-      .concat(['قصف', 'رفض', 'لم', 'بوتين', 'في', 'سـ', 'عدم', 'الذي', 'كان', 'قد']);
+    const alphabet = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ ،.:"«»\n0123456789'].concat([
+      'قصف',
+      'رفض',
+      'لم',
+      'بوتين',
+      'في',
+      'سـ',
+      'عدم',
+      'الذي',
+      'كان',
+      'قد',
+    ]);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }), (parts) => {
         const text = parts.join('');
@@ -57,7 +69,9 @@ describe('bad input never crashes the stage', () => {
 
 describe('stage contract', () => {
   it('is pure: a frozen input is not touched and the output is a new object', () => {
-    const doc = deepFreeze(makeDoc('رفض بوتين الاقتراح.', { entities: [{ id: 'putin', type: 'PER', names: ['بوتين'] }] }));
+    const doc = deepFreeze(
+      makeDoc('رفض بوتين الاقتراح.', { entities: [{ id: 'putin', type: 'PER', names: ['بوتين'] }] }),
+    );
     const out = run(doc);
     expect(out).not.toBe(doc);
     expect(doc.events).toHaveLength(0);
@@ -69,10 +83,29 @@ describe('stage contract', () => {
     const base = newAnalysis('t', text, 'body', { ...emptyArticle(), published: '2022-11-28' });
     const start = text.indexOf('بوتين');
     const second = text.indexOf('بوتين', start + 1);
-    const mention = (s: number) => ({ start: s, end: s + 5, text: 'بوتين', sentence: 0, type: 'PER' as const, subtype: null, source: 'kb' as const, kbId: null, entityId: 'putin' });
+    const mention = (s: number) => ({
+      start: s,
+      end: s + 5,
+      text: 'بوتين',
+      sentence: 0,
+      type: 'PER' as const,
+      subtype: null,
+      source: 'kb' as const,
+      kbId: null,
+      entityId: 'putin',
+    });
     const doc: Analysis = {
       ...base,
-      entities: [{ id: 'putin', type: 'PER', subtype: null, name: { ar: 'بوتين', en: null }, wikidata: null, mentions: [mention(start), mention(second)] }],
+      entities: [
+        {
+          id: 'putin',
+          type: 'PER',
+          subtype: null,
+          name: { ar: 'بوتين', en: null },
+          wikidata: null,
+          mentions: [mention(start), mention(second)],
+        },
+      ],
     };
     expect(run(doc).events.map((e) => [e.type, e.actor])).toEqual([
       ['REJECT', ['putin']],

@@ -28,7 +28,9 @@ describe('records that cannot be analysed: InputError', () => {
 
 describe('poor but analysable input: a degraded result', () => {
   it('a page with no Arabic comes out with a warning', () => {
-    const a = parseInput({ text: 'Breaking news headline\n\nThe government announced a new plan on Monday to expand renewable energy.' });
+    const a = parseInput({
+      text: 'Breaking news headline\n\nThe government announced a new plan on Monday to expand renewable energy.',
+    });
     expect(a.article.title).toBe('Breaking news headline');
     expect(a.article.paragraphs).toHaveLength(1);
     expect(a.warnings.join(' ')).toMatch(/no Arabic text/);
@@ -52,7 +54,8 @@ describe('poor but analysable input: a degraded result', () => {
     const one = parseInput({ text: huge });
     expect(one.article.paragraphs).toHaveLength(1);
     spansValid(one);
-    const many = parseInput({ text: (line + '\n').repeat(Math.floor((MAX_INPUT_CHARS - 100) / (line.length + 1))) });
+    const n = Math.floor((MAX_INPUT_CHARS - 100) / (line.length + 8));
+    const many = parseInput({ text: Array.from({ length: n }, (_, i) => `${line}${i}.`).join('\n') });
     expect(many.article.paragraphs.length).toBeGreaterThan(0);
   });
 
@@ -70,15 +73,25 @@ describe('poor but analysable input: a degraded result', () => {
     ];
     const a = parseInput({ text: 'عنوان الخبر\n\n' + lines.join('\n') });
     spansValid(a);
-    const h = parseInput({ html: `<html><body><article>${lines.map((l) => `<p>${l}</p>`).join('')}</article></body></html>` });
+    const h = parseInput({
+      html: `<html><body><article>${lines.map((l) => `<p>${l}</p>`).join('')}</article></body></html>`,
+    });
     spansValid(h);
   });
 
   it('deeply nested and huge HTML is parsed', () => {
-    const deep = '<div>'.repeat(2000) + '<p>نص عربي في عمق الصفحة يكفي ليكون فقرة حقيقية من الخبر المنشور.</p>' + '</div>'.repeat(2000);
+    const deep =
+      '<div>'.repeat(2000) +
+      '<p>نص عربي في عمق الصفحة يكفي ليكون فقرة حقيقية من الخبر المنشور.</p>' +
+      '</div>'.repeat(2000);
     expect(parseInput({ html: `<html><body>${deep}</body></html>` }).article.paragraphs.length).toBeGreaterThan(0);
-    const p = '<p>جملة عربية من الخبر المنشور اليوم عن الاقتصاد والسياسة في المنطقة.</p>';
-    const big = parseInput({ html: `<html><body><article>${p.repeat(20000)}</article></body></html>` });
-    expect(big.article.paragraphs.length).toBeGreaterThan(0);
+    const p = (i: number) => `<p>جملة عربية رقم ${i} من الخبر المنشور اليوم عن الاقتصاد والسياسة في المنطقة.</p>`;
+    const big = parseInput({
+      html: `<html><body><article>${Array.from({ length: 20000 }, (_, i) => p(i)).join('')}</article></body></html>`,
+    });
+    expect(big.article.paragraphs).toHaveLength(20000);
+    expect(big.warnings.join(' ')).toMatch(/too large for the content finder/);
+    const deeper = '<div>'.repeat(100_000) + '<p>نص عربي.</p>' + '</div>'.repeat(100_000);
+    expect(() => parseInput({ html: `<html><body>${deeper}</body></html>` })).toThrow(/nested \d+ elements deep/);
   });
 });

@@ -10,7 +10,9 @@ describe('plain bodies', () => {
     expect(a.article.title).toBe('العنوان');
     expect(a.article.paragraphs).toEqual(['الفقرة الأولى\nتكملة الفقرة الأولى.', 'الفقرة الثانية.', 'الفقرة الثالثة.']);
     expect(a.text).toBe('العنوان\n\nالفقرة الأولى\nتكملة الفقرة الأولى.\n\nالفقرة الثانية.\n\nالفقرة الثالثة.');
-    for (const b of a.blocks) if (b.rawStart !== null) expect(body.slice(b.rawStart, b.rawStart + b.end - b.start)).toBe(a.text.slice(b.start, b.end));
+    for (const b of a.blocks)
+      if (b.rawStart !== null)
+        expect(body.slice(b.rawStart, b.rawStart + b.end - b.start)).toBe(a.text.slice(b.start, b.end));
     expect(a.blocks[0]).toMatchObject({ kind: 'title', rawStart: null });
   });
 
@@ -34,7 +36,12 @@ describe('plain bodies', () => {
 
   it('takes the date from the caller only, and estimates the reading time', () => {
     const a = parseInput({ body: 'وقع الحادث يوم الاثنين 28 نوفمبر 2022 في العاصمة.', published: '2022-11-29' });
-    expect(a.article).toMatchObject({ published: '2022-11-29', publishedSource: 'caller', reading_minutes: 1, readingSource: 'estimated' });
+    expect(a.article).toMatchObject({
+      published: '2022-11-29',
+      publishedSource: 'caller',
+      reading_minutes: 1,
+      readingSource: 'estimated',
+    });
     expect(parseInput({ body: 'وقع الحادث يوم الاثنين 28 نوفمبر 2022 في العاصمة.' }).article.published).toBeNull();
   });
 });

@@ -12,14 +12,17 @@ function encode(charset: string, s: string): Uint8Array {
     const c = d.decode(new Uint8Array([b]));
     if (c !== '\ufffd' && !byChar.has(c)) byChar.set(c, b);
   }
-  return Uint8Array.from([...s].map((c) => {
-    const b = byChar.get(c);
-    if (b === undefined) throw new Error(`${charset} cannot encode ${c}`);
-    return b;
-  }));
+  return Uint8Array.from(
+    [...s].map((c) => {
+      const b = byChar.get(c);
+      if (b === undefined) throw new Error(`${charset} cannot encode ${c}`);
+      return b;
+    }),
+  );
 }
 
-const AR = 'أظهر الرئيس الروسي فلاديمير بوتين ونظيره الكازاخستاني قاسم جومارت توكاييف وحدتهما، الاثنين، عبر الإشادة بعلاقاتهما التاريخية.';
+const AR =
+  'أظهر الرئيس الروسي فلاديمير بوتين ونظيره الكازاخستاني قاسم جومارت توكاييف وحدتهما، الاثنين، عبر الإشادة بعلاقاتهما التاريخية.';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('decodeBytes', () => {
@@ -45,7 +48,9 @@ describe('decodeBytes', () => {
   it('follows <meta charset> and http-equiv declarations', () => {
     const page = (meta: string) => encode('windows-1256', `<html><head>${meta}</head><body><p>${AR}</p></body></html>`);
     expect(decodeBytes(page('<meta charset="windows-1256">'))).toMatchObject({ charset: 'windows-1256' });
-    expect(decodeBytes(page('<meta http-equiv="Content-Type" content="text/html; charset=cp1256">')).charset).toBe('windows-1256');
+    expect(decodeBytes(page('<meta http-equiv="Content-Type" content="text/html; charset=cp1256">')).charset).toBe(
+      'windows-1256',
+    );
     expect(decodeBytes(page('')).text).toContain(AR);
     expect(declaredCharset(utf8('<?xml version="1.0" encoding="ISO-8859-6"?><html>'))).toBe('iso-8859-6');
     expect(declaredCharset(utf8('<meta charset="no-such-charset">'))).toBeNull();

@@ -56,7 +56,8 @@ describe('data/page lexicons', () => {
   it('have no pattern with nested unbounded quantifiers', () => {
     const debris = json('debris.json');
     const reading = json('reading.json');
-    for (const p of [...debris.line, ...debris.listMarkers, ...reading.patterns]) expect(hasNestedQuantifier(p), p).toBe(false);
+    for (const p of [...debris.line, ...debris.listMarkers, ...reading.patterns])
+      expect(hasNestedQuantifier(p), p).toBe(false);
   });
 
   it('the nested-quantifier check itself catches the classic shapes', () => {

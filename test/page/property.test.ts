@@ -8,13 +8,56 @@ import type { Analysis } from '../../src/analysis/types.js';
 
 // Pieces that exercise the rules: Arabic words, datelines, credits, debris, dates, markup.
 const PIECES = [
-  'موسكو-أ ف ب', 'القاهرة - رويترز - ', '(د ب أ)', ' - AFP', ' (رويترز)', 'تصوير: فلان', 'Getty Images',
-  'اقرأ أيضاً:', 'تصنيفات', 'شارك', 'فيسبوك تويتر', 'جميع الحقوق محفوظة', '©', 'دقائق القراءة - 4',
-  '28 نوفمبر 2022', 'الاثنين', 'آب/أغسطس', 'قال الرئيس إن الاجتماع كان مثمراً.', 'علاقاتنا بـ"طابع خاص"',
-  '\n', '\n\n', ' ', '.', '،', '«', '»', '"', '-', '|', '#', 'ـ', '\u00a0', '\u200f', '٢٠٢٢',
-  '<p>', '</p>', '<h2>', '</h2>', '<br>', '<figcaption>', '</figcaption>', '<script>', '&amp;',
+  'موسكو-أ ف ب',
+  'القاهرة - رويترز - ',
+  '(د ب أ)',
+  ' - AFP',
+  ' (رويترز)',
+  'تصوير: فلان',
+  'Getty Images',
+  'اقرأ أيضاً:',
+  'تصنيفات',
+  'شارك',
+  'فيسبوك تويتر',
+  'جميع الحقوق محفوظة',
+  '©',
+  'دقائق القراءة - 4',
+  '28 نوفمبر 2022',
+  'الاثنين',
+  'آب/أغسطس',
+  'قال الرئيس إن الاجتماع كان مثمراً.',
+  'علاقاتنا بـ"طابع خاص"',
+  '\n',
+  '\n\n',
+  ' ',
+  '.',
+  '،',
+  '«',
+  '»',
+  '"',
+  '-',
+  '|',
+  '#',
+  'ـ',
+  '\u00a0',
+  '\u200f',
+  '٢٠٢٢',
+  '<p>',
+  '</p>',
+  '<h2>',
+  '</h2>',
+  '<br>',
+  '<figcaption>',
+  '</figcaption>',
+  '<script>',
+  '&amp;',
 ];
-const pageLike = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 60 }).map((xs) => xs.join(''));
+const pageLike = fc
+  .array(
+    fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 })),
+    { maxLength: 60 },
+  )
+  .map((xs) => xs.join(''));
 
 function checkSpans(a: Analysis, raw: string | null): void {
   expect(a.blocks.map((b) => a.text.slice(b.start, b.end)).join('\n\n')).toBe(a.text);
@@ -41,18 +84,32 @@ function parsesOrRefuses(rec: Parameters<typeof parseInput>[0], raw: string | nu
 
 describe('the page parser on arbitrary input', () => {
   it('text: never throws (but InputError), spans valid and traceable', () => {
-    fc.assert(fc.property(pageLike, (s) => parsesOrRefuses({ text: s }, s)), { numRuns: 400 });
+    fc.assert(
+      fc.property(pageLike, (s) => parsesOrRefuses({ text: s }, s)),
+      { numRuns: 400 },
+    );
   });
   it('body: never throws (but InputError), spans valid and traceable', () => {
-    fc.assert(fc.property(pageLike, fc.option(fc.string({ maxLength: 20 }), { nil: undefined }), (s, title) => parsesOrRefuses({ body: s, title }, s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(pageLike, fc.option(fc.string({ maxLength: 20 }), { nil: undefined }), (s, title) =>
+        parsesOrRefuses({ body: s, title }, s),
+      ),
+      { numRuns: 300 },
+    );
   });
   it('html: never throws (but InputError), spans valid', () => {
-    fc.assert(fc.property(pageLike, (s) => parsesOrRefuses({ html: s }, null)), { numRuns: 200 });
+    fc.assert(
+      fc.property(pageLike, (s) => parsesOrRefuses({ html: s }, null)),
+      { numRuns: 200 },
+    );
   });
   it('fully random strings too', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
-      parsesOrRefuses({ text: s }, s);
-      parsesOrRefuses({ html: s }, null);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
+        parsesOrRefuses({ text: s }, s);
+        parsesOrRefuses({ html: s }, null);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -29,7 +29,9 @@ describe('scraped text: the seed page', () => {
     expect(a.article.reading_minutes).toBe(4);
     expect(a.article.readingSource).toBe('stated');
     expect(a.article.captions).toHaveLength(1);
-    expect(a.article.captions[0].text).toBe('الرئيس الروسي فلاديمير بوتين يصافح نظيره الكازاخستاني قاسم توكاييف في موسكو، 28 نوفمبر 2022.');
+    expect(a.article.captions[0].text).toBe(
+      'الرئيس الروسي فلاديمير بوتين يصافح نظيره الكازاخستاني قاسم توكاييف في موسكو، 28 نوفمبر 2022.',
+    );
     expect(a.article.captions[0].credit).toBe('AFP');
     expect(a.article.dateline).toEqual({ place: 'موسكو', agency: 'AFP', raw: 'موسكو-أ ف ب' });
   });
@@ -43,7 +45,8 @@ describe('scraped text: the seed page', () => {
     expect(a.article.subheadings).toEqual(['علاقاتنا بـ"طابع خاص"', 'رفض الاعتراف بـ"لوغانسك ودونيتسك"']);
     expect(a.article.paragraphs).toHaveLength(11);
     expect(a.article.paragraphs[0].startsWith('أظهر الرئيس الروسي')).toBe(true);
-    for (const junk of ['time reading icon', 'دقائق القراءة', 'اقرأ أيضاً', 'تصنيفات']) expect(a.text).not.toContain(junk);
+    for (const junk of ['time reading icon', 'دقائق القراءة', 'اقرأ أيضاً', 'تصنيفات'])
+      expect(a.text).not.toContain(junk);
   });
 
   it('lays the text out as title, caption with credit, dateline, then the body', () => {
@@ -68,13 +71,39 @@ describe('scraped text: general rules', () => {
     ]);
     const a = parseInput({ text: raw });
     expect(a.article.dateline).toMatchObject({ place: 'القاهرة', agency: 'Reuters' });
-    expect(a.article.paragraphs[0]).toBe('أعلنت الحكومة المصرية اليوم (الثلاثاء) خطة جديدة لتوسيع إنتاج الطاقة المتجددة.');
+    expect(a.article.paragraphs[0]).toBe(
+      'أعلنت الحكومة المصرية اليوم (الثلاثاء) خطة جديدة لتوسيع إنتاج الطاقة المتجددة.',
+    );
     expect(a.blocks.map((b) => b.kind)).toEqual(['title', 'dateline', 'paragraph', 'paragraph']);
     expectTraceable(a, raw);
   });
 
+  it('finds the dateline after a standfirst, alone or opening the lead', () => {
+    const standfirst = 'الحكومة تقول إن الخطة ستوفر آلاف الوظائف خلال السنوات المقبلة.';
+    const lead = 'أعلنت الحكومة المصرية اليوم خطة جديدة لتوسيع إنتاج الطاقة المتجددة في البلاد.';
+    const alone = parseInput({ text: page(['عنوان الخبر عن الطاقة', standfirst, 'القاهرة - رويترز', '', lead]) });
+    expect(alone.article.dateline).toMatchObject({ place: 'القاهرة', agency: 'Reuters' });
+    expect(alone.article.paragraphs).toEqual([standfirst, lead]);
+    const opening = parseInput({ text: page(['عنوان الخبر عن الطاقة', standfirst, '', `القاهرة (رويترز) - ${lead}`]) });
+    expect(opening.article.dateline).toMatchObject({ place: 'القاهرة', agency: 'Reuters' });
+    expect(opening.article.paragraphs).toEqual([standfirst, lead]);
+  });
+
+  it('reads Windows line endings like Unix ones', () => {
+    const crlf = parseInput({ text: SEED.replace(/\n/g, '\r\n') });
+    const lf = parseInput({ text: SEED });
+    expect(crlf.text).toBe(lf.text);
+    expectTraceable(crlf, SEED.replace(/\n/g, '\r\n'));
+  });
+
   it('reads a bracketed agency alone as a dateline without place', () => {
-    const a = parseInput({ text: page(['عنوان الخبر عن الاقتصاد الألماني', '(د ب أ)', 'تراجع الإنتاج الصناعي في ألمانيا خلال الشهر الماضي بنسبة كبيرة.']) });
+    const a = parseInput({
+      text: page([
+        'عنوان الخبر عن الاقتصاد الألماني',
+        '(د ب أ)',
+        'تراجع الإنتاج الصناعي في ألمانيا خلال الشهر الماضي بنسبة كبيرة.',
+      ]),
+    });
     expect(a.article.dateline).toMatchObject({ place: null, agency: 'dpa' });
   });
 
@@ -103,7 +132,17 @@ describe('scraped text: general rules', () => {
     expect(a.article.reading_minutes).toBe(3);
     expect(a.article.paragraphs).toHaveLength(2);
     expect(a.article.subheadings).toEqual([]);
-    for (const junk of ['الرئيسية', 'فيسبوك', 'شارك', 'اقرأ', 'الرئيس العراقي يستقبل', 'أسعار النفط', 'الوسوم', 'محفوظة']) expect(a.text).not.toContain(junk);
+    for (const junk of [
+      'الرئيسية',
+      'فيسبوك',
+      'شارك',
+      'اقرأ',
+      'الرئيس العراقي يستقبل',
+      'أسعار النفط',
+      'الوسوم',
+      'محفوظة',
+    ])
+      expect(a.text).not.toContain(junk);
     expectTraceable(a, raw);
   });
 

@@ -40,6 +40,7 @@ describe('datelines', () => {
     ['القاهرة في 28 نوفمبر /أ ش أ/', 'القاهرة', 'MENA'],
     ['دبي - العربية.نت', 'دبي', 'Al Arabiya'],
     ['بيروت - الأناضول', 'بيروت', 'Anadolu'],
+    ['واس-الرياض', 'الرياض', 'SPA'],
   ])('reads the dateline line «%s»', (line, place, agency) => {
     const m = matchDatelineLine(line);
     expect(m?.place ?? null).toBe(place);
@@ -47,15 +48,19 @@ describe('datelines', () => {
     expect(m?.raw).toBe(line);
   });
 
-  it.each(['العربية', 'وقال الرئيس إن المفاوضات مستمرة', 'موسكو', 'الرئيس الروسي - بوتين'])('does not take «%s» for a dateline', (line) => {
-    expect(matchDatelineLine(line)).toBeNull();
-  });
+  it.each(['العربية', 'وقال الرئيس إن المفاوضات مستمرة', 'موسكو', 'الرئيس الروسي - بوتين', '«بي بي سي»'])(
+    'does not take «%s» for a dateline',
+    (line) => {
+      expect(matchDatelineLine(line)).toBeNull();
+    },
+  );
 
   it.each([
     ['القاهرة - رويترز - قال مسؤول مصري', 'القاهرة - رويترز', 'قال مسؤول مصري'],
     ['دمشق، سوريا (CNN) -- أكدت جهات سورية', 'دمشق، سوريا (CNN)', 'أكدت جهات سورية'],
     ['(د ب أ) - أعلنت الحكومة', '(د ب أ)', 'أعلنت الحكومة'],
     ['واشنطن (رويترز) قالت وزارة الخارجية', 'واشنطن (رويترز)', 'قالت وزارة الخارجية'],
+    ['واس-الرياض: وجه ولي العهد بإنشاء', 'واس-الرياض', 'وجه ولي العهد بإنشاء'],
   ])('splits the dateline off «%s»', (paragraph, raw, rest) => {
     const m = matchDatelinePrefix(paragraph);
     expect(m?.raw).toBe(raw);
@@ -63,8 +68,13 @@ describe('datelines', () => {
     expect(paragraph.slice(m!.restStart)).toBe(rest);
   });
 
-  it('needs the dateline closed before a paragraph: «الرياض - العربية السعودية…» is text', () => {
-    expect(matchDatelinePrefix('الرياض - العربية السعودية تعلن موازنة جديدة')).toBeNull();
+  it.each([
+    'الرياض - العربية السعودية تعلن موازنة جديدة',
+    '«بي بي سي» ترد على الحكومة البريطانية',
+    'ذكرت شبكة "بي بي سي" ووسائل إعلام أخرى أن',
+    'رويترز قالت إن الاتفاق وشيك',
+  ])('finds no dateline opening «%s»', (paragraph) => {
+    expect(matchDatelinePrefix(paragraph)).toBeNull();
   });
 });
 
@@ -82,9 +92,12 @@ describe('caption credits', () => {
     expect(line.slice(0, m!.captionEnd)).toBe(caption);
   });
 
-  it.each(['وتم ذلك أثناء تصوير فيلم وثائقي جديد.', 'قال الرئيس إن الاجتماع كان مثمراً.'])('finds no credit in «%s»', (line) => {
-    expect(matchCredit(line)).toBeNull();
-  });
+  it.each(['وتم ذلك أثناء تصوير فيلم وثائقي جديد.', 'قال الرئيس إن الاجتماع كان مثمراً.'])(
+    'finds no credit in «%s»',
+    (line) => {
+      expect(matchCredit(line)).toBeNull();
+    },
+  );
 });
 
 describe('dates', () => {
@@ -211,12 +224,13 @@ describe('debris', () => {
     expect(bylineOf(line)).toBe(name);
   });
 
-  it.each(['كتب الرئيس في تغريدة على تويتر أن الاجتماع كان مثمراً', 'كتبت الصحيفة أمس: الأزمة تتفاقم', 'By the end of the year, prices rose.'])(
-    'does not take «%s» for a byline',
-    (line) => {
-      expect(bylineOf(line)).toBeNull();
-    },
-  );
+  it.each([
+    'كتب الرئيس في تغريدة على تويتر أن الاجتماع كان مثمراً',
+    'كتبت الصحيفة أمس: الأزمة تتفاقم',
+    'By the end of the year, prices rose.',
+  ])('does not take «%s» for a byline', (line) => {
+    expect(bylineOf(line)).toBeNull();
+  });
 });
 
 describe('language', () => {

@@ -232,12 +232,20 @@ describe('indirect speech', () => {
     expect(qs).toMatchObject([{ text: 'موسكو لن تتراجع عن موقفها', kind: 'indirect', speaker: 'lavrov' }]);
   });
 
+  it('«نقلاً عن X» inside the reach of a cue names X', () => {
+    const qs = quotesOf('وذكر التلفزيون الرسمي نقلاً عن لافروف أن المحادثات ستستأنف قريباً.', [LAVROV]);
+    expect(qs).toMatchObject([{ text: 'المحادثات ستستأنف قريباً', speaker: 'lavrov' }]);
+  });
+
   it('framed by a source phrase at the start or the end', () => {
     expect(quotesOf('وبحسب منظمة الصحة العالمية، فإن عدد الإصابات تراجع بشكل كبير.', [WHO])).toMatchObject([
       { text: 'عدد الإصابات تراجع بشكل كبير', kind: 'indirect', speaker: 'who', cue: 'بحسب' },
     ]);
     expect(quotesOf('وتراجع عدد الإصابات بشكل كبير، وفقاً لمنظمة الصحة العالمية.', [WHO])).toMatchObject([
       { text: 'وتراجع عدد الإصابات بشكل كبير', kind: 'indirect', speaker: 'who' },
+    ]);
+    expect(quotesOf('وتراجع عدد الإصابات بشكل كبير، وفقا لـ منظمة الصحة العالمية.', [WHO])).toMatchObject([
+      { speaker: 'who', cue: 'وفقا لـ' },
     ]);
     expect(quotesOf('وتراجع عدد الإصابات بشكل كبير، حسبما قال ماكرون.', [MACRON])).toMatchObject([
       { text: 'وتراجع عدد الإصابات بشكل كبير', kind: 'indirect', speaker: 'macron' },
@@ -322,6 +330,13 @@ describe('attribution', () => {
     ]);
     const text = 'وتحدث ترامب في البيت الأبيض.\n\nوبعد أن اعتبر القدس عاصمة لإسرائيل، قال إنها أصبحت خارج المفاوضات.';
     expect(quotesOf(text, [{ id: 'trump', type: 'PER', names: ['ترامب'] }]).map((q) => q.speaker)).toEqual(['trump']);
+  });
+
+  it('one of a group is not the group («أحد مستخدمي فيسبوك»)', () => {
+    const qs = quotesOf('وقال أحد مستخدمي فيسبوك إن الخدمة متوقفة منذ الصباح.', [
+      { id: 'fb', type: 'ORG', names: ['فيسبوك'] },
+    ]);
+    expect(qs.map((q) => [q.speaker, q.speaker_text])).toEqual([[null, 'أحد مستخدمي فيسبوك']]);
   });
 
   it('a plural verb never takes a single antecedent', () => {

@@ -103,7 +103,12 @@ describe('normalizeWithOffsets', () => {
           let j = i;
           while (j < text.length && toOriginal[j] === o) j++;
           const c = s.charCodeAt(o);
-          const pair = c >= 0xd800 && c <= 0xdbff && o + 1 < s.length && s.charCodeAt(o + 1) >= 0xdc00 && s.charCodeAt(o + 1) <= 0xdfff;
+          const pair =
+            c >= 0xd800 &&
+            c <= 0xdbff &&
+            o + 1 < s.length &&
+            s.charCodeAt(o + 1) >= 0xdc00 &&
+            s.charCodeAt(o + 1) <= 0xdfff;
           // a surrogate pair kept as is maps unit to unit
           if (pair && j < text.length && toOriginal[j] === o + 1) j++;
           expect(normalizeArabic(s.slice(o, o + (pair ? 2 : 1)))).toBe(text.slice(i, j));

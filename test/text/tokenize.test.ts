@@ -55,7 +55,7 @@ describe('tokenize', () => {
   });
 
   it('reads Latin words, with digits after letters and inner apostrophes', () => {
-    expect(kinds('AFP G20 O\'Brien F-16')).toEqual([
+    expect(kinds("AFP G20 O'Brien F-16")).toEqual([
       'AFP/latin',
       'G20/latin',
       "O'Brien/latin",
@@ -76,7 +76,14 @@ describe('tokenize', () => {
   });
 
   it('gives symbols and emoji their own tokens without splitting surrogate pairs', () => {
-    expect(kinds('#عاصي_الحلاني 😀 $')).toEqual(['#/punct', 'عاصي/arabic', '_/punct', 'الحلاني/arabic', '😀/symbol', '$/symbol']);
+    expect(kinds('#عاصي_الحلاني 😀 $')).toEqual([
+      '#/punct',
+      'عاصي/arabic',
+      '_/punct',
+      'الحلاني/arabic',
+      '😀/symbol',
+      '$/symbol',
+    ]);
   });
 
   it('classifies a lone tatweel as punctuation and stray marks as symbols', () => {
@@ -99,7 +106,13 @@ describe('tokenize', () => {
           expect(t.end).toBeLessThanOrEqual(s.length);
           expect(s.slice(t.start, t.end)).toBe(t.text);
           const first = s.charCodeAt(t.start);
-          expect(first >= 0xdc00 && first <= 0xdfff && t.start > 0 && s.charCodeAt(t.start - 1) >= 0xd800 && s.charCodeAt(t.start - 1) <= 0xdbff).toBe(false);
+          expect(
+            first >= 0xdc00 &&
+              first <= 0xdfff &&
+              t.start > 0 &&
+              s.charCodeAt(t.start - 1) >= 0xd800 &&
+              s.charCodeAt(t.start - 1) <= 0xdbff,
+          ).toBe(false);
           last = t.end;
         }
       }),
@@ -113,7 +126,12 @@ describe('tokenize', () => {
         const covered = new Uint8Array(s.length);
         for (const t of tokenize(s)) covered.fill(1, t.start, t.end);
         for (let i = 0; i < s.length; i++) {
-          if (!covered[i]) expect(/[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad\u180e\u034f\ufe00-\ufe0f]/u.test(s[i])).toBe(true);
+          if (!covered[i])
+            expect(
+              /[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad\u180e\u034f\ufe00-\ufe0f]/u.test(
+                s[i],
+              ),
+            ).toBe(true);
         }
       }),
       { numRuns: 1000 },

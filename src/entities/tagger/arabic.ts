@@ -1,83 +1,31 @@
-// The tagger's view of an Arabic word: a matching form and its proclitic-stripped core.
+// The tagger's view of an Arabic word: its matching form, its proclitic-stripped core, its shape.
 //
-// The features must be computed the same way at training and at tagging time, so the tagger keeps
-// its own small, frozen normaliser (recorded as `FEATURE_NORMALISER` in the model header) rather
-// than following every change of the text layer's normaliser: a change here means retraining.
-// It follows the project's matching form (see src/text/normalize.ts): NFKC for presentation forms,
-// no diacritics or tatweel, أ إ آ ٱ→ا, ى→ي, ة→ه, ؤ→و, ئ→ي, Arabic-Indic and Persian digits → ASCII,
-// Arabic comma/semicolon/question mark → ASCII.
+// Features must be computed the same way at training and at tagging time. The matching form is the
+// text layer's `normalizeArabic`; `FEATURE_NORMALISER` names it in the model header, and the tagger
+// tests pin a table of its outputs, so a change there shows up as a failing test (then retrain).
+// The proclitic stripping here is deliberately grammar-only, not the text layer's lexicon-guarded
+// `segmentWord`: that lexicon counts name tags in NewsFANE, which contains the ANERcorp test
+// sentences, and the tagger must learn nothing from them.
+import { normalizeArabic } from '../../text/normalize.js';
 
 /** Version tag of `normalizeWord` + `stripProclitics`; a model trained with another version is refused. */
-export const FEATURE_NORMALISER = 'tagger-norm-1';
+export const FEATURE_NORMALISER = 'normalizeArabic+grammar-proclitics-1';
 
-const ARABIC_INDIC_ZERO = 0x0660;
-const PERSIAN_ZERO = 0x06f0;
-
-/** True for Arabic diacritics (harakat, shadda, sukun, dagger alef, Quranic marks) and tatweel. */
+/** Characters dropped inside words (diacritics, tatweel, invisible marks), for `wordShape`. */
 function isStripped(c: number): boolean {
   return (
     (c >= 0x064b && c <= 0x065f) ||
     c === 0x0670 ||
     c === 0x0640 ||
     (c >= 0x06d6 && c <= 0x06ed) ||
-    c === 0x200e ||
-    c === 0x200f ||
-    c === 0x200c ||
-    c === 0x200d ||
+    (c >= 0x200b && c <= 0x200f) ||
     c === 0xfeff
   );
 }
 
-function mapChar(c: number): number {
-  switch (c) {
-    case 0x0623: // أ
-    case 0x0625: // إ
-    case 0x0622: // آ
-    case 0x0671: // ٱ
-      return 0x0627; // ا
-    case 0x0649: // ى
-      return 0x064a; // ي
-    case 0x0629: // ة
-      return 0x0647; // ه
-    case 0x0624: // ؤ
-      return 0x0648; // و
-    case 0x0626: // ئ
-      return 0x064a; // ي
-    case 0x060c: // ،
-      return 0x2c;
-    case 0x061b: // ؛
-      return 0x3b;
-    case 0x061f: // ؟
-      return 0x3f;
-  }
-  if (c >= ARABIC_INDIC_ZERO && c <= ARABIC_INDIC_ZERO + 9) return 0x30 + (c - ARABIC_INDIC_ZERO);
-  if (c >= PERSIAN_ZERO && c <= PERSIAN_ZERO + 9) return 0x30 + (c - PERSIAN_ZERO);
-  return c;
-}
-
-/** The matching form of one word (see the file comment). Pure ASCII words come back unchanged. */
+/** The matching form of one word (src/text/normalize.ts). */
 export function normalizeWord(word: string): string {
-  let s = word;
-  let needsWork = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x0600) {
-      needsWork = true;
-      if (c >= 0xfb50) {
-        // Presentation forms (ﻻ, ﺍ …) only decompose under NFKC.
-        s = s.normalize('NFKC');
-        break;
-      }
-    }
-  }
-  if (!needsWork) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isStripped(c)) continue;
-    out += String.fromCharCode(mapChar(c));
-  }
-  return out;
+  return normalizeArabic(word);
 }
 
 /** A word split into its leading clitics and the rest, on the normalised form. */

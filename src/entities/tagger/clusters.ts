@@ -365,7 +365,6 @@ export function buildClusters(texts: () => Iterable<string>, opts: ClusterOption
   // PPMI matrix in CSR.
   const rowTotal = new Float64Array(vocab.length);
   const colTotal = new Float64Array(cols);
-  let total = 0;
   const entries: number[] = [];
   for (let s = 0; s < pairs.keys.length; s++) {
     const k = pairs.keys[s];
@@ -374,7 +373,6 @@ export function buildClusters(texts: () => Iterable<string>, opts: ClusterOption
     const c = pairs.counts[s];
     rowTotal[Math.floor(key / cols)] += c;
     colTotal[key % cols] += c;
-    total += c;
     entries.push(s);
   }
   // Context distribution smoothed (α = 0.75, Levy et al. 2015) so rare contexts do not dominate.

@@ -10,7 +10,7 @@ import { featureKey, featureKey2, hashRange, hashString } from './hash.js';
 import { labelIndex } from './labels.js';
 
 /** Version of the templates below; bump when any template changes meaning. */
-export const FEATURE_SET = 'tagger-features-1';
+export const FEATURE_SET = 'tagger-features-2';
 
 /** Feature templates. The numbers are part of the model: append, never renumber. */
 const enum T {
@@ -86,6 +86,14 @@ const NO_VALUE = 0;
 function clusterPrefix(code: number, depth: number): number {
   const len = 31 - Math.clz32(code);
   return len > depth ? code >>> (len - depth) : code;
+}
+
+/**
+ * Key of the private copy, for corpus `domain`, of the feature `key` (see the domain adaptation in
+ * `FeatureExtractor.extract`).
+ */
+export function domainFeatureKey(domain: string, key: number): number {
+  return featureKey2(T.Domain, hashString(domain), key);
 }
 
 /** Reusable output: the feature keys of token i are keys[offsets[i] .. offsets[i+1]). */

@@ -1,0 +1,95 @@
+// The server backend: PostgreSQL through `pg`, same schema and the same Store (sql.ts) as SQLite.
+// The search index is a tsvector column written as a literal of our analysed terms (PostgreSQL's
+// parser and stemmers never run) with a GIN index; ranking is done in TypeScript (rank.ts).
+import pg from 'pg';
+import type { ParseOptions } from '../search/query.js';
+import { SqlStore, type SqlDb, type SqlExecutor } from './sql.js';
+
+/** Connections per store: a CLI needs one; a server a few. */
+export const PG_POOL_SIZE = 4;
+
+/** `?` placeholders → `$1, $2 …` (the store's SQL never has `?` inside literals). */
+export function numberPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** 64-bit integers (counts, BIGSERIAL) as JavaScript numbers: ours stay far below 2^53. */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+  return {
+    async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      const r = await client.query(numberPlaceholders(sql), params as unknown[]);
+      return r.rows as T[];
+    },
+    async run(sql: string, params: readonly unknown[] = []): Promise<void> {
+      await client.query(numberPlaceholders(sql), params as unknown[]);
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+  };
+}
+
+class PgDb implements SqlDb {
+  readonly dialect = 'postgres' as const;
+  readonly maxParams = 60_000;
+  private readonly base: SqlExecutor;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.base = executor(pool);
+  }
+
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    return this.base.all<T>(sql, params);
+  }
+  run(sql: string, params?: readonly unknown[]): Promise<void> {
+    return this.base.run(sql, params);
+  }
+  exec(sql: string): Promise<void> {
+    return this.base.exec(sql);
+  }
+
+  async transaction<T>(fn: (x: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const out = await fn(executor(client));
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/**
+ * Connects to PostgreSQL (`postgres://user:pass@host:port/db`) and brings the schema up to date.
+ * @example const store = await openPostgresStore(process.env.RASD_DB!)
+ */
+export async function openPostgresStore(url: string, opts: { parse?: ParseOptions } = {}): Promise<SqlStore> {
+  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_SIZE, types });
+  // An idle client's error (server restart) must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const store = new SqlStore(new PgDb(pool), { parse: opts.parse });
+  try {
+    await store.migrate();
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw e;
+  }
+  return store;
+}

@@ -1,0 +1,711 @@
+// The one Store implementation, over a small SQL adapter that SQLite and PostgreSQL both provide.
+//
+// Everything that decides results lives here, written once: what is inserted, which SQL selects
+// candidates, how BM25 ranks them (rank.ts, in TypeScript), how duplicates collapse, how ties break
+// (by article id, compared in JavaScript). The backends (sqlite.ts, postgres.ts) only differ in:
+//  - the full-text condition: FTS5 MATCH over search_fts vs `tsv @@ tsquery` (same parsed query,
+//    src/search/query.ts, over the same index terms);
+//  - how the search document is written (FTS5 row vs tsvector literal);
+//  - how a long list of values is bound (json_each vs = ANY(array)) and text ordering (COLLATE "C").
+// SQL is written with `?` placeholders; the PostgreSQL adapter numbers them.
+import { gunzipSync } from 'node:zlib';
+import type { Analysis } from '../analysis/types.js';
+import { buildTextLayers } from '../text/stage.js';
+import { nameKey, loadKb } from '../kb/index.js';
+import { MIGRATIONS, MIGRATIONS_TABLE_DDL } from './migrations/index.js';
+import { paddedTerms, prepareArticle, dayOf, tsvectorLiteral } from './prepare.js';
+import { bm25, idf, type CorpusStats } from './rank.js';
+import { buildSnippet } from './snippet.js';
+import {
+  parseQuery,
+  scoringTerms,
+  toFts5,
+  toFts5Exclusion,
+  toTsquery,
+  toTsqueryExclusion,
+  type Alternative,
+  type ParsedQuery,
+  type ParseOptions,
+} from '../search/query.js';
+import type {
+  ArticleInput,
+  EventQuery,
+  EventRow,
+  FacetCount,
+  PreparedArticle,
+  QuoteQuery,
+  QuoteRow,
+  ScanOptions,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  Store,
+  StoredArticle,
+  StoredArticleMeta,
+} from './types.js';
+
+export type Row = Record<string, unknown>;
+
+/** What both database adapters offer. */
+export interface SqlExecutor {
+  all<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  run(sql: string, params?: readonly unknown[]): Promise<void>;
+  /** Several statements, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface SqlDb extends SqlExecutor {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Bound parameters one statement may carry. */
+  readonly maxParams: number;
+  /** Runs `fn` in one transaction; transactions of one store never interleave. */
+  transaction<T>(fn: (x: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Default and largest page of search results. */
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 1000;
+/** Entities listed in the entity facet. */
+export const FACET_ENTITIES = 10;
+/** Terms of an article that make its «related» query (highest tf·idf). */
+export const RELATED_TERMS = 15;
+/** A term must occur in at least this many articles to count as a «related» term. */
+export const RELATED_MIN_DF = 2;
+
+interface Candidate {
+  seq: number;
+  id: string;
+  canonical: string;
+  outlet: string | null;
+  published: string | null;
+  score: number;
+}
+
+interface Filters {
+  entity?: string[];
+  outlet?: string[];
+  topic?: string[];
+  from?: string;
+  to?: string;
+  /** Leave out this duplicate group («related»). */
+  notCanonical?: string;
+}
+
+const ARTICLE_COLUMNS =
+  'a.seq, a.id, a.content_hash, a.source_id, a.url, a.outlet, a.title, a.published, a.canonical_id, a.cluster_id, a.ingested_at';
+
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : Number(v);
+}
+
+function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An entity id («per:vladimir-putin», «iso:RU», «local:PER:…») rather than a name. */
+export function looksLikeEntityId(s: string): boolean {
+  return /^[a-z][a-z0-9]*:\S+$/i.test(s.trim());
+}
+
+export class SqlStore implements Store {
+  readonly kind: 'sqlite' | 'postgres';
+  private readonly parseOptions: ParseOptions;
+
+  constructor(
+    protected readonly db: SqlDb,
+    opts: { parse?: ParseOptions } = {},
+  ) {
+    this.kind = db.dialect;
+    this.parseOptions = opts.parse ?? {};
+  }
+
+  // ---------------------------------------------------------------- dialect differences
+
+  /** `expr IN (values)` for a list of any length, bound as one parameter. */
+  protected inList(expr: string, values: readonly (string | number)[], type: 'int' | 'text'): { sql: string; params: unknown[] } {
+    if (this.db.dialect === 'sqlite') return { sql: `${expr} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values)] };
+    return { sql: `${expr} = ANY(?::${type === 'int' ? 'bigint' : 'text'}[])`, params: [values] };
+  }
+
+  /** Byte-order text comparison in ORDER BY (PostgreSQL's locale collations ignore punctuation). */
+  protected get collate(): string {
+    return this.db.dialect === 'postgres' ? ' COLLATE "C"' : '';
+  }
+
+  /** The full-text condition over search_docs d for a FTS5/tsquery expression. */
+  protected matchCondition(p: ParsedQuery, negate: boolean): { sql: string; params: unknown[] } | null {
+    const expr = this.db.dialect === 'sqlite' ? (negate ? toFts5Exclusion(p) : toFts5(p)) : negate ? toTsqueryExclusion(p) : toTsquery(p);
+    if (expr === null) return null;
+    if (this.db.dialect === 'sqlite')
+      return { sql: `d.article ${negate ? 'NOT IN' : 'IN'} (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)`, params: [expr] };
+    return { sql: negate ? `NOT (d.tsv @@ ?::tsquery)` : `d.tsv @@ ?::tsquery`, params: [expr] };
+  }
+
+  protected async insertSearchDoc(x: SqlExecutor, seq: number, terms: readonly string[]): Promise<void> {
+    const padded = paddedTerms(terms);
+    if (this.db.dialect === 'sqlite') {
+      await x.run('INSERT INTO search_docs (article, terms, dl) VALUES (?, ?, ?)', [seq, padded, terms.length]);
+      await x.run('INSERT INTO search_fts (rowid, terms) VALUES (?, ?)', [seq, padded]);
+    } else {
+      await x.run('INSERT INTO search_docs (article, terms, dl, tsv) VALUES (?, ?, ?, ?::tsvector)', [seq, padded, terms.length, tsvectorLiteral(terms)]);
+    }
+  }
+
+  // ---------------------------------------------------------------- schema
+
+  async migrate(): Promise<void> {
+    await this.db.transaction(async (x) => {
+      // One migrator at a time across processes (SQLite: BEGIN IMMEDIATE already holds the write lock).
+      if (this.db.dialect === 'postgres') await x.all('SELECT pg_advisory_xact_lock(7061737364)');
+      await x.exec(MIGRATIONS_TABLE_DDL);
+      const applied = new Set((await x.all<{ version: unknown }>('SELECT version FROM schema_migrations')).map((r) => num(r.version)));
+      for (const m of MIGRATIONS) {
+        if (applied.has(m.version)) continue;
+        await x.exec(this.db.dialect === 'sqlite' ? m.sqlite : m.postgres);
+        await x.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  async putArticle(input: ArticleInput | PreparedArticle): Promise<{ id: string; created: boolean }> {
+    return (await this.putArticles([input]))[0];
+  }
+
+  async putArticles(inputs: Array<ArticleInput | PreparedArticle>): Promise<Array<{ id: string; created: boolean }>> {
+    const prepared = inputs.map((i) => (isPrepared(i) ? i : prepareArticle(i)));
+    return this.db.transaction(async (x) => {
+      const results: Array<{ id: string; created: boolean }> = [];
+      const dfDelta = new Map<string, number>();
+      let docs = 0;
+      let totalLength = 0;
+      for (const p of prepared) {
+        const r = await this.insertArticle(x, p);
+        results.push(r);
+        if (!r.created) continue;
+        docs++;
+        totalLength += p.terms.length;
+        for (const t of new Set(p.terms)) dfDelta.set(t, (dfDelta.get(t) ?? 0) + 1);
+      }
+      if (docs > 0) {
+        // Sorted, so that concurrent PostgreSQL writers lock term rows in the same order.
+        const rows = [...dfDelta].sort((a, b) => cmp(a[0], b[0]));
+        await this.insertRows(x, 'term_stats', ['term', 'df'], rows, 'ON CONFLICT (term) DO UPDATE SET df = term_stats.df + excluded.df');
+        await x.run('UPDATE corpus_stats SET docs = docs + ?, total_len = total_len + ? WHERE id = 1', [docs, totalLength]);
+      }
+      return results;
+    });
+  }
+
+  /** Multi-row INSERT, chunked under the parameter limit. */
+  private async insertRows(x: SqlExecutor, table: string, cols: string[], rows: unknown[][], suffix = ''): Promise<void> {
+    if (rows.length === 0) return;
+    const perChunk = Math.max(1, Math.floor(this.db.maxParams / cols.length));
+    const tuple = `(${cols.map(() => '?').join(', ')})`;
+    for (let i = 0; i < rows.length; i += perChunk) {
+      const chunk = rows.slice(i, i + perChunk);
+      await x.run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ${suffix}`, chunk.flat());
+    }
+  }
+
+  private async insertArticle(x: SqlExecutor, p: PreparedArticle): Promise<{ id: string; created: boolean }> {
+    const m = p.meta;
+    const inserted = await x.all<{ seq: unknown }>(
+      `INSERT INTO articles (id, content_hash, source_id, url, outlet, title, published, published_day, canonical_id, cluster_id, ingested_at, text, analysis)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`,
+      [m.id, m.contentHash, m.sourceId, m.url, m.outlet, m.title, m.published, p.publishedDay, m.id, new Date().toISOString(), p.text, Buffer.from(p.analysisGz)],
+    );
+    if (inserted.length === 0) {
+      const existing = await x.all<{ id: string }>('SELECT id FROM articles WHERE content_hash = ? OR id = ?', [m.contentHash, m.id]);
+      return { id: existing[0]?.id ?? m.id, created: false };
+    }
+    const seq = num(inserted[0].seq);
+    await this.insertRows(x, 'article_topics', ['article', 'topic'], m.topics.map((t) => [seq, t]));
+    const entities = new Map(p.entities.map((e) => [e.id, e]));
+    await this.insertRows(
+      x,
+      'entities',
+      ['id', 'type', 'subtype', 'name_ar', 'name_en', 'name_key', 'wikidata'],
+      [...entities.values()].sort((a, b) => cmp(a.id, b.id)).map((e) => [e.id, e.type, e.subtype, e.nameAr, e.nameEn, nameKey(e.nameAr) || null, e.wikidata]),
+      'ON CONFLICT (id) DO NOTHING',
+    );
+    await this.insertRows(x, 'article_entities', ['article', 'entity_id', 'mentions'], [...entities.values()].map((e) => [seq, e.id, e.mentions]));
+    await this.insertRows(
+      x,
+      'mentions',
+      ['article', 'idx', 'entity_id', 'kb_id', 'type', 'subtype', 'source', 'start_off', 'end_off', 'text', 'sentence'],
+      p.mentions.map((mm, i) => [seq, i, mm.entityId, mm.kbId, mm.type, mm.subtype, mm.source, mm.start, mm.end, mm.text, mm.sentence]),
+    );
+    await this.insertRows(
+      x,
+      'quotes',
+      ['article', 'idx', 'text', 'kind', 'speaker', 'speaker_text', 'speaker_key', 'cue', 'start_off', 'end_off', 'sentence'],
+      p.quotes.map((q, i) => [seq, i, q.text, q.kind, q.speaker, q.speakerText, q.speakerKey, q.cue, q.start, q.end, q.sentence]),
+    );
+    await this.insertRows(
+      x,
+      'times',
+      ['article', 'idx', 'text', 'type', 'value', 'mod', 'anchor', 'start_off', 'end_off', 'sentence'],
+      p.times.map((t, i) => [seq, i, t.text, t.type, t.value, t.mod, t.anchor, t.start, t.end, t.sentence]),
+    );
+    await this.insertRows(
+      x,
+      'events',
+      [
+        'article', 'idx', 'type', 'mode', 'context', 'actor', 'recipient', 'date', 'day_from', 'day_to', 'location', 'negated', 'factuality',
+        'cameo', 'quad_class', 'goldstein', 'evidence', 'start_off', 'end_off', 'trigger_text', 'trigger_start', 'trigger_end', 'sentence',
+      ],
+      p.events.map((e, i) => [
+        seq, i, e.type, e.mode, JSON.stringify(e.context), JSON.stringify(e.actor), JSON.stringify(e.recipient), e.date, e.dayFrom, e.dayTo,
+        e.location, e.negated ? 1 : 0, e.factuality, e.cameo, e.quadClass, e.goldstein, e.evidence, e.start, e.end, e.trigger,
+        e.triggerStart, e.triggerEnd, e.sentence,
+      ]),
+    );
+    const roles = new Set<string>();
+    const roleRows: unknown[][] = [];
+    p.events.forEach((e, i) => {
+      for (const [role, ids] of [['actor', e.actor], ['recipient', e.recipient]] as const)
+        for (const id of ids) {
+          const key = `${i}\u0000${role}\u0000${id}`;
+          if (roles.has(key)) continue;
+          roles.add(key);
+          roleRows.push([seq, i, role, id]);
+        }
+    });
+    await this.insertRows(x, 'event_roles', ['article', 'idx', 'role', 'entity_id'], roleRows);
+    await this.insertSearchDoc(x, seq, p.terms);
+    return { id: m.id, created: true };
+  }
+
+  async linkDuplicate(duplicateId: string, canonicalId: string, similarity: number): Promise<void> {
+    await this.db.transaction(async (x) => {
+      const rows = await x.all<{ id: string; canonical_id: string }>(
+        'SELECT id, canonical_id FROM articles WHERE id IN (?, ?)',
+        [duplicateId, canonicalId],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r.canonical_id]));
+      if (!byId.has(duplicateId)) throw new Error(`linkDuplicate: no article ${duplicateId}`);
+      if (!byId.has(canonicalId)) throw new Error(`linkDuplicate: no article ${canonicalId}`);
+      // Link to the root of the canonical's group, so that groups stay one level deep.
+      const root = byId.get(canonicalId)!;
+      if (root === duplicateId || duplicateId === canonicalId) return;
+      await x.run(
+        `INSERT INTO duplicates (duplicate_id, canonical_id, similarity, linked_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (duplicate_id) DO UPDATE SET canonical_id = excluded.canonical_id, similarity = excluded.similarity, linked_at = excluded.linked_at`,
+        [duplicateId, root, similarity, new Date().toISOString()],
+      );
+      await x.run('UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?', [root, duplicateId]);
+      await x.run('UPDATE articles SET canonical_id = ? WHERE id = ? OR canonical_id = ?', [root, duplicateId, duplicateId]);
+    });
+  }
+
+  async setCluster(articleIds: string[], clusterId: string): Promise<void> {
+    if (articleIds.length === 0) return;
+    await this.db.transaction(async (x) => {
+      await x.run('INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING', [clusterId, new Date().toISOString()]);
+      const list = this.inList('id', articleIds, 'text');
+      await x.run(`UPDATE articles SET cluster_id = ? WHERE ${list.sql}`, [clusterId, ...list.params]);
+    });
+  }
+
+  // ---------------------------------------------------------------- reading articles
+
+  async count(): Promise<number> {
+    const r = await this.db.all<{ n: unknown }>('SELECT count(*) AS n FROM articles');
+    return num(r[0].n);
+  }
+
+  async hasContentHash(hash: string): Promise<string | null> {
+    const r = await this.db.all<{ id: string }>('SELECT id FROM articles WHERE content_hash = ?', [hash]);
+    return r[0]?.id ?? null;
+  }
+
+  async hasSourceId(sourceId: string): Promise<string | null> {
+    const r = await this.db.all<{ id: string }>(`SELECT id FROM articles WHERE source_id = ? ORDER BY id${this.collate} LIMIT 1`, [sourceId]);
+    return r[0]?.id ?? null;
+  }
+
+  private async topicsOf(seqs: number[]): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    if (seqs.length === 0) return out;
+    const list = this.inList('article', seqs, 'int');
+    const rows = await this.db.all<{ article: unknown; topic: string }>(`SELECT article, topic FROM article_topics WHERE ${list.sql}`, list.params);
+    for (const r of rows) {
+      const k = num(r.article);
+      const arr = out.get(k) ?? [];
+      arr.push(r.topic);
+      out.set(k, arr);
+    }
+    for (const arr of out.values()) arr.sort(cmp);
+    return out;
+  }
+
+  private metaOf(r: Row, topics: string[]): StoredArticleMeta {
+    return {
+      id: String(r.id),
+      sourceId: str(r.source_id),
+      url: str(r.url),
+      outlet: str(r.outlet),
+      title: str(r.title),
+      published: str(r.published),
+      topics,
+      contentHash: String(r.content_hash),
+      canonicalId: String(r.canonical_id),
+      clusterId: str(r.cluster_id),
+      ingestedAt: String(r.ingested_at),
+    };
+  }
+
+  private decodeAnalysis(blob: unknown, text: string): Analysis {
+    const a = JSON.parse(gunzipSync(blob as Uint8Array).toString('utf8')) as Analysis;
+    const { tokens, sentences } = buildTextLayers(text);
+    return { ...a, text, tokens, sentences };
+  }
+
+  /** By store id, else by source id (so the CLI accepts a corpus record id). */
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    let rows = await this.db.all(`SELECT ${ARTICLE_COLUMNS}, a.text, a.analysis FROM articles a WHERE a.id = ?`, [id]);
+    if (rows.length === 0)
+      rows = await this.db.all(`SELECT ${ARTICLE_COLUMNS}, a.text, a.analysis FROM articles a WHERE a.source_id = ? ORDER BY a.id${this.collate} LIMIT 1`, [id]);
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    const seq = num(r.seq);
+    const topics = (await this.topicsOf([seq])).get(seq) ?? [];
+    return { meta: this.metaOf(r, topics), analysis: this.decodeAnalysis(r.analysis, String(r.text)) };
+  }
+
+  async *scan(opts: ScanOptions = {}): AsyncIterable<StoredArticle> {
+    const batch = Math.max(1, opts.batchSize ?? 200);
+    const conds: string[] = ['a.seq > ?'];
+    const params: unknown[] = [];
+    if (opts.from) {
+      conds.push('a.published_day >= ?');
+      params.push(dayOf(opts.from) ?? opts.from);
+    }
+    if (opts.to) {
+      conds.push('a.published_day <= ?');
+      params.push(dayOf(opts.to) ?? opts.to);
+    }
+    if (opts.canonicalOnly) conds.push('a.canonical_id = a.id');
+    let after = 0;
+    for (;;) {
+      const rows = await this.db.all(
+        `SELECT ${ARTICLE_COLUMNS}, a.text, a.analysis FROM articles a WHERE ${conds.join(' AND ')} ORDER BY a.seq LIMIT ?`,
+        [after, ...params, batch],
+      );
+      if (rows.length === 0) return;
+      const topics = await this.topicsOf(rows.map((r) => num(r.seq)));
+      for (const r of rows) {
+        const seq = num(r.seq);
+        yield { meta: this.metaOf(r, topics.get(seq) ?? []), analysis: this.decodeAnalysis(r.analysis, String(r.text)) };
+      }
+      after = num(rows[rows.length - 1].seq);
+      if (rows.length < batch) return;
+    }
+  }
+
+  // ---------------------------------------------------------------- search
+
+  async search(q: SearchQuery): Promise<SearchResult> {
+    const notes: string[] = [];
+    const text = (q.q ?? '').trim();
+    const parsed = text ? parseQuery(text, this.parseOptions) : null;
+    if (parsed) {
+      if (parsed.dropped.length) notes.push(`not searched (stop words): ${parsed.dropped.join(' ')}`);
+      for (const c of parsed.clauses)
+        for (const a of c.alternatives) if (a.kind === 'entity') notes.push(`«${a.raw}» also matches entity ${a.id}`);
+      if (parsed.clauses.length === 0 && parsed.exclude.length === 0)
+        return { total: 0, hits: [], facets: { outlet: [], topic: [], entity: [] }, notes: [...notes, 'nothing left to search for'] };
+    }
+    return this.runSearch(parsed, q, notes);
+  }
+
+  private async runSearch(parsed: ParsedQuery | null, q: SearchQuery & Filters, notes: string[]): Promise<SearchResult> {
+    const limit = Math.min(Math.max(1, q.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+    const offset = Math.max(0, q.offset ?? 0);
+    const ranked = parsed !== null && parsed.clauses.length > 0;
+    const terms = ranked ? scoringTerms(parsed) : [];
+
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (c: { sql: string; params: unknown[] } | null) => {
+      if (!c) return;
+      where.push(c.sql);
+      params.push(...c.params);
+    };
+    if (parsed) {
+      add(this.matchCondition(parsed, false));
+      add(this.matchCondition(parsed, true));
+    }
+    for (const e of q.entity ?? []) add({ sql: 'a.seq IN (SELECT article FROM article_entities WHERE entity_id = ?)', params: [e] });
+    if (q.outlet?.length) add(this.inList('a.outlet', q.outlet, 'text'));
+    if (q.topic?.length) {
+      const l = this.inList('topic', q.topic, 'text');
+      add({ sql: `a.seq IN (SELECT article FROM article_topics WHERE ${l.sql})`, params: l.params });
+    }
+    if (q.from) add({ sql: 'a.published_day >= ?', params: [dayOf(q.from) ?? q.from] });
+    if (q.to) add({ sql: 'a.published_day <= ?', params: [dayOf(q.to) ?? q.to] });
+    if (q.notCanonical) add({ sql: 'a.canonical_id <> ?', params: [q.notCanonical] });
+
+    // Term frequencies: occurrences of « t » in the padded term string (see migration 001).
+    const tfCols = terms.map((_, i) => `(length(d.terms) - length(replace(d.terms, ?, ''))) / CAST(? AS INTEGER) AS tf${i}`);
+    const tfParams = terms.flatMap((t) => [` ${t} `, t.length + 2]);
+    const rows = await this.db.all(
+      `SELECT a.seq, a.id, a.canonical_id, a.outlet, a.published, d.dl${tfCols.map((c) => ', ' + c).join('')}
+       FROM articles a JOIN search_docs d ON d.article = a.seq
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`,
+      [...tfParams, ...params],
+    );
+
+    let idfs: number[] = [];
+    let stats: CorpusStats = { docs: 0, totalLength: 0 };
+    if (ranked) {
+      stats = await this.corpusStats();
+      const df = await this.documentFrequencies(terms);
+      idfs = terms.map((t) => idf(df.get(t) ?? 0, stats.docs));
+    }
+    const candidates: Candidate[] = rows.map((r) => ({
+      seq: num(r.seq),
+      id: String(r.id),
+      canonical: String(r.canonical_id),
+      outlet: str(r.outlet),
+      published: str(r.published),
+      score: ranked ? bm25(terms.map((_, i) => num(r[`tf${i}`])), idfs, num(r.dl), stats) : 0,
+    }));
+    candidates.sort(
+      ranked
+        ? (a, b) => b.score - a.score || cmp(a.id, b.id)
+        : (a, b) => cmp(b.published ?? '', a.published ?? '') || cmp(a.id, b.id),
+    );
+    let results = candidates;
+    if (q.collapseDuplicates !== false) {
+      const seen = new Set<string>();
+      results = candidates.filter((c) => (seen.has(c.canonical) ? false : (seen.add(c.canonical), true)));
+    }
+    const page = results.slice(offset, offset + limit);
+    const hits = await this.hitsFor(page, parsed);
+    const facets = q.facets === false ? { outlet: [], topic: [], entity: [] } : await this.facetsFor(results);
+    return { total: results.length, hits, facets, notes };
+  }
+
+  private async corpusStats(): Promise<CorpusStats> {
+    const r = await this.db.all<{ docs: unknown; total_len: unknown }>('SELECT docs, total_len FROM corpus_stats WHERE id = 1');
+    return { docs: num(r[0]?.docs ?? 0), totalLength: num(r[0]?.total_len ?? 0) };
+  }
+
+  private async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (terms.length === 0) return out;
+    const l = this.inList('term', terms, 'text');
+    for (const r of await this.db.all<{ term: string; df: unknown }>(`SELECT term, df FROM term_stats WHERE ${l.sql}`, l.params)) out.set(r.term, num(r.df));
+    return out;
+  }
+
+  private async hitsFor(page: Candidate[], parsed: ParsedQuery | null): Promise<SearchHit[]> {
+    if (page.length === 0) return [];
+    const seqs = page.map((c) => c.seq);
+    const l = this.inList('a.seq', seqs, 'int');
+    const rows = await this.db.all(`SELECT ${ARTICLE_COLUMNS}, a.text FROM articles a WHERE ${l.sql}`, l.params);
+    const bySeq = new Map(rows.map((r) => [num(r.seq), r]));
+    const topics = await this.topicsOf(seqs);
+    // What to light up: the query's word terms, and the mentions of entities it resolved to.
+    const wordTerms = new Set<string>();
+    const entityIds: string[] = [];
+    for (const c of parsed?.clauses ?? [])
+      for (const a of c.alternatives) {
+        if (a.kind === 'phrase') for (const t of a.terms) wordTerms.add(t);
+        else entityIds.push(a.id);
+      }
+    const spans = new Map<number, Array<{ start: number; end: number }>>();
+    if (entityIds.length) {
+      const ls = this.inList('article', seqs, 'int');
+      const le = this.inList('entity_id', entityIds, 'text');
+      const mrows = await this.db.all<{ article: unknown; start_off: unknown; end_off: unknown }>(
+        `SELECT article, start_off, end_off FROM mentions WHERE ${ls.sql} AND ${le.sql}`,
+        [...ls.params, ...le.params],
+      );
+      for (const m of mrows) {
+        const k = num(m.article);
+        const arr = spans.get(k) ?? [];
+        arr.push({ start: num(m.start_off), end: num(m.end_off) });
+        spans.set(k, arr);
+      }
+    }
+    return page.map((c) => {
+      const r = bySeq.get(c.seq)!;
+      const s = buildSnippet(String(r.text), wordTerms, spans.get(c.seq) ?? []);
+      return { article: this.metaOf(r, topics.get(c.seq) ?? []), score: c.score, snippet: s.snippet, snippetSpan: s.span, highlights: s.highlights };
+    });
+  }
+
+  private async facetsFor(results: Candidate[]): Promise<SearchResult['facets']> {
+    const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || cmp(a.value, b.value);
+    const outlets = new Map<string, number>();
+    for (const c of results) if (c.outlet) outlets.set(c.outlet, (outlets.get(c.outlet) ?? 0) + 1);
+    const outlet = [...outlets].map(([value, count]) => ({ value, count })).sort(byCount);
+    if (results.length === 0) return { outlet, topic: [], entity: [] };
+    const seqs = results.map((c) => c.seq);
+    const lt = this.inList('article', seqs, 'int');
+    const topic = (await this.db.all<{ topic: string; n: unknown }>(`SELECT topic, count(*) AS n FROM article_topics WHERE ${lt.sql} GROUP BY topic`, lt.params))
+      .map((r) => ({ value: r.topic, count: num(r.n) }))
+      .sort(byCount);
+    const le = this.inList('article', seqs, 'int');
+    const erows = await this.db.all<{ entity_id: string; n: unknown; name_ar: string | null; name_en: string | null }>(
+      `SELECT ae.entity_id, ae.n, e.name_ar, e.name_en FROM (
+         SELECT entity_id, count(*) AS n FROM article_entities WHERE ${le.sql} AND entity_id NOT LIKE 'local:%' GROUP BY entity_id
+         ORDER BY n DESC, entity_id${this.collate} LIMIT ${FACET_ENTITIES}
+       ) ae LEFT JOIN entities e ON e.id = ae.entity_id`,
+      le.params,
+    );
+    const entity = erows
+      .map((r) => ({ value: r.entity_id, count: num(r.n), label: r.name_ar ?? r.name_en ?? r.entity_id }))
+      .sort(byCount);
+    return { outlet, topic, entity };
+  }
+
+  async related(id: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
+    const rows = await this.db.all<{ seq: unknown; canonical_id: string; terms: string }>(
+      'SELECT a.seq, a.canonical_id, d.terms FROM articles a JOIN search_docs d ON d.article = a.seq WHERE a.id = ? OR a.source_id = ? ORDER BY a.seq LIMIT 1',
+      [id, id],
+    );
+    if (rows.length === 0) return [];
+    const tf = new Map<string, number>();
+    for (const t of rows[0].terms.split(' ')) if (t) tf.set(t, (tf.get(t) ?? 0) + 1);
+    const stats = await this.corpusStats();
+    const df = await this.documentFrequencies([...tf.keys()]);
+    const top = [...tf]
+      .filter(([t]) => (df.get(t) ?? 0) >= RELATED_MIN_DF)
+      .map(([t, n]) => ({ t, w: n * idf(df.get(t) ?? 0, stats.docs) }))
+      .sort((a, b) => b.w - a.w || cmp(a.t, b.t))
+      .slice(0, RELATED_TERMS);
+    if (top.length === 0) return [];
+    const parsed: ParsedQuery = {
+      clauses: [{ alternatives: top.map(({ t }): Alternative => ({ kind: 'phrase', terms: [t], raw: t })) }],
+      exclude: [],
+      dropped: [],
+    };
+    const result = await this.runSearch(parsed, { limit: opts.limit ?? 5, notCanonical: rows[0].canonical_id, facets: false }, []);
+    return result.hits;
+  }
+
+  // ---------------------------------------------------------------- quotes and events
+
+  /** Entity ids for an id or a name: the KB's best entry, and stored entities with that name. */
+  async resolveEntity(nameOrId: string): Promise<string[]> {
+    const s = nameOrId.trim();
+    if (!s) return [];
+    if (looksLikeEntityId(s)) return [s];
+    const ids = new Set<string>();
+    const kbFirst = loadKb().lookup(s)[0];
+    if (kbFirst) ids.add(kbFirst.id);
+    const key = nameKey(s);
+    const rows = await this.db.all<{ id: string }>('SELECT id FROM entities WHERE name_key = ? OR lower(name_en) = ?', [key, s.toLowerCase()]);
+    for (const r of rows) ids.add(r.id);
+    return [...ids].sort(cmp);
+  }
+
+  async quotes(q: QuoteQuery): Promise<QuoteRow[]> {
+    const where: string[] = ['a.canonical_id = a.id'];
+    const params: unknown[] = [];
+    if (q.speaker) {
+      const ids = await this.resolveEntity(q.speaker);
+      const l = this.inList('qq.speaker', ids, 'text');
+      where.push(`(${l.sql} OR qq.speaker_key = ?)`);
+      params.push(...l.params, nameKey(q.speaker));
+    }
+    if (q.from) {
+      where.push('a.published_day >= ?');
+      params.push(dayOf(q.from) ?? q.from);
+    }
+    if (q.to) {
+      where.push('a.published_day <= ?');
+      params.push(dayOf(q.to) ?? q.to);
+    }
+    const rows = await this.db.all(
+      `SELECT a.id AS article_id, a.published, qq.text, qq.kind, qq.speaker, qq.speaker_text, qq.cue, qq.start_off, qq.end_off, qq.sentence
+       FROM quotes qq JOIN articles a ON a.seq = qq.article WHERE ${where.join(' AND ')}
+       ORDER BY a.published${this.collate} DESC, a.id${this.collate}, qq.idx LIMIT ?`,
+      [...params, Math.max(1, q.limit ?? 50)],
+    );
+    return rows.map((r) => ({
+      articleId: String(r.article_id),
+      text: String(r.text),
+      kind: String(r.kind),
+      speaker: str(r.speaker),
+      speakerText: str(r.speaker_text),
+      cue: str(r.cue),
+      published: str(r.published),
+      start: num(r.start_off),
+      end: num(r.end_off),
+      sentence: num(r.sentence),
+    }));
+  }
+
+  async events(q: EventQuery): Promise<EventRow[]> {
+    const where: string[] = ['a.canonical_id = a.id'];
+    const params: unknown[] = [];
+    for (const role of ['actor', 'recipient'] as const) {
+      const who = q[role];
+      if (!who) continue;
+      const ids = await this.resolveEntity(who);
+      const l = this.inList('r.entity_id', ids, 'text');
+      where.push(`EXISTS (SELECT 1 FROM event_roles r WHERE r.article = e.article AND r.idx = e.idx AND r.role = ? AND ${l.sql})`);
+      params.push(role, ...l.params);
+    }
+    if (q.type?.length) {
+      const l = this.inList('e.type', q.type.map((t) => t.toUpperCase()), 'text');
+      where.push(l.sql);
+      params.push(...l.params);
+    }
+    if (q.from) {
+      where.push('e.day_to >= ?');
+      params.push(dayOf(q.from) ?? q.from);
+    }
+    if (q.to) {
+      where.push('e.day_from <= ?');
+      params.push(dayOf(q.to) ?? q.to);
+    }
+    const rows = await this.db.all(
+      `SELECT a.id AS article_id, a.published, a.url, e.*
+       FROM events e JOIN articles a ON a.seq = e.article WHERE ${where.join(' AND ')}
+       ORDER BY e.day_from${this.collate} DESC, a.id${this.collate}, e.idx LIMIT ?`,
+      [...params, Math.max(1, q.limit ?? 100)],
+    );
+    return rows.map((r) => ({
+      articleId: String(r.article_id),
+      index: num(r.idx),
+      type: String(r.type),
+      mode: str(r.mode),
+      context: JSON.parse(String(r.context)) as string[],
+      actor: JSON.parse(String(r.actor)) as string[],
+      recipient: JSON.parse(String(r.recipient)) as string[],
+      date: str(r.date),
+      location: str(r.location),
+      negated: num(r.negated) === 1,
+      factuality: String(r.factuality),
+      cameo: str(r.cameo),
+      goldstein: r.goldstein === null || r.goldstein === undefined ? null : num(r.goldstein),
+      quadClass: r.quad_class === null || r.quad_class === undefined ? null : num(r.quad_class),
+      evidence: String(r.evidence),
+      trigger: String(r.trigger_text),
+      start: num(r.start_off),
+      end: num(r.end_off),
+      published: str(r.published),
+      url: str(r.url),
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+function isPrepared(i: ArticleInput | PreparedArticle): i is PreparedArticle {
+  return (i as PreparedArticle).kind === 'prepared';
+}
