@@ -87,7 +87,9 @@ function score(name, predict) {
   console.log(`${name.padEnd(12)} conjunction: ${f(c)} | pronoun: ${f(p)}`);
 }
 
-console.log(`WikiFANE words evaluated: ${words.length} (${words.filter((w) => w.conj).length} with و/ف, ${words.filter((w) => w.pron).length} with a pronoun)`);
+console.log(
+  `WikiFANE words evaluated: ${words.length} (${words.filter((w) => w.conj).length} with و/ف, ${words.filter((w) => w.pron).length} with a pronoun)`,
+);
 score('segmentWord', (w) => {
   const s = segmentWord(w);
   return { conj: CONJ.has(s.proclitics[0]), pron: s.enclitics[0] ?? null };

@@ -4,7 +4,7 @@
 //   KB names (clitic-aware)  ─┐
 //   tagger spans (ANERcorp)  ─┼─► resolve overlaps ─► link ─► titles («رئيس كازاخستان») ─► group
 //   rules (dateline, credits) ┘
-import type { Analysis, Mention } from '../analysis/types.js';
+import type { Analysis, EntityType, Mention } from '../analysis/types.js';
 import type { Stage, StageOptions } from '../analysis/pipeline.js';
 import { loadKb, type Kb, type KbEntry } from '../kb/index.js';
 import { matchGazetteer } from '../kb/match.js';
@@ -84,6 +84,22 @@ function trimProclitics(doc: Analysis) {
   };
 }
 
+// The tagger asks for every word n-gram (up to six words): most are asked again and again across
+// documents, so answers are memoised (bounded; cleared when full).
+const GAZ_CACHE_MAX = 200_000;
+let gazCache = new Map<string, EntityType | null>();
+function gazetteerLookup(kb: Kb) {
+  return (name: string): EntityType | null => {
+    let v = gazCache.get(name);
+    if (v === undefined) {
+      v = kb.lookup(name)[0]?.type ?? null;
+      if (gazCache.size >= GAZ_CACHE_MAX) gazCache = new Map();
+      gazCache.set(name, v);
+    }
+    return v;
+  };
+}
+
 function findEntities(doc: Analysis, date: string | null): { mentions: Mention[]; entities: Analysis['entities'] } {
   if (!doc.tokens.length) return { mentions: [], entities: [] };
   const kb: Kb = loadKb();
@@ -102,7 +118,7 @@ function findEntities(doc: Analysis, date: string | null): { mentions: Mention[]
   // The tagger sees the KB's reading of each token as features.
   const gaz = gazetteerTags(
     doc.tokens.map((t) => t.text),
-    (name) => kb.lookup(name)[0]?.type ?? null,
+    gazetteerLookup(kb),
   );
   const tagCands: Candidate[] = tagSpans(doc, { tagger, gazetteerTags: gaz })
     .map(trimProclitics(doc))

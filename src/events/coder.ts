@@ -272,6 +272,8 @@ function codeSentence(dc: DocContext, state: Discourse, s: SentenceView): EventR
   const early = sentenceSubject(groups, mask.quoted);
   const out: EventRecord[] = [];
   let explicitSubject: MentionGroup | null = null;
+  // the subject of the last verb of this sentence: a group, null when unnamed, undefined before any
+  let clauseSubject: MentionGroup | null | undefined;
 
   const owner = absorptions(s.words, triggers, lex, mask.quoted);
   const coded = triggers.filter((t) => !owner.has(t.head));
@@ -283,8 +285,9 @@ function codeSentence(dc: DocContext, state: Discourse, s: SentenceView): EventR
   for (const t of coded) {
     const inQuote = mask.quoted[t.head];
     // pro-drop: the last explicit subject in this sentence, its early subject, or the previous sentences'
-    const carriedHere =
-      explicitSubject ?? (early && early.last < t.head ? early : null) ?? (inBody ? state.carried : null);
+    const mainHere = (early && early.last < t.head ? early : null) ?? (inBody ? state.carried : null);
+    const carriedHere = clauseSubject !== undefined ? clauseSubject : mainHere;
+    const outside = inQuote || mask.reported[t.head];
     const ctx: RoleContext = {
       words: s.words,
       groups,
@@ -292,12 +295,17 @@ function codeSentence(dc: DocContext, state: Discourse, s: SentenceView): EventR
       timeWord,
       otherHeads: new Set(coded.map((c) => c.head)),
       // inside a quote the speaker's own syntax counts: subjects from the quote, nothing carried in
-      carried: inQuote || mask.reported[t.head] ? null : carriedHere,
+      carried: outside ? null : carriedHere,
+      mainCarried: outside ? null : mainHere,
       quoted: inQuote ? noQuotes : mask.quoted,
     };
     const complements = new Set(triggers.filter((b) => owner.get(b.head) === t.head).map((b) => b.head));
     const content = triggers.filter((b) => complements.has(b.head)).map((b) => b.entry);
     const roles = rolesOf(ctx, t, complements);
+    // the subject a later coordinated verb of this sentence shares (even when this event is dropped)
+    const explicit = !inQuote && (roles.how === 'svo' || roles.how === 'vso' || roles.how === 'relative');
+    if (explicit && roles.actor[0]) explicitSubject = clauseSubject = roles.actor[0];
+    else if (!inQuote && roles.how === 'unnamed') clauseSubject = null;
     const entry = t.entry;
     let recipientGroups = roles.recipient;
     if (entry.recipientTypes) {
@@ -340,8 +348,6 @@ function codeSentence(dc: DocContext, state: Discourse, s: SentenceView): EventR
       sentence: s.index,
     });
     if (own !== null && factuality === 'asserted') state.narrativeDate = { value: own, block: s.block };
-    const explicit = !inQuote && (roles.how === 'svo' || roles.how === 'vso' || roles.how === 'relative');
-    if (explicit && roles.actor[0]) explicitSubject = roles.actor[0];
   }
   // across sentences only a person or organisation is carried to a pro-drop verb
   if (inBody) {

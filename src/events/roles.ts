@@ -9,7 +9,7 @@
 // Recipients are objects and prepositional phrases the entry allows (مع، بـ، على، ضد، إلى…).
 import type { EventGrammar, EventLexicon, LexEntry, PloverType } from './lexicon.js';
 import { isTitleWord, type MentionGroup } from './mentions.js';
-import { isLightVerb, phraseAt, type TriggerMatch } from './triggers.js';
+import { isLightVerb, lightVerbReading, opensWithConjunction, phraseAt, type TriggerMatch } from './triggers.js';
 import type { Word } from './words.js';
 
 /** What the role finder needs to know about the sentence. */
@@ -21,8 +21,13 @@ export interface RoleContext {
   timeWord: ReadonlySet<number>;
   /** Heads of the triggers of the sentence that are coded on their own (they end a clause). */
   otherHeads: ReadonlySet<number>;
-  /** The participant carried from the previous clauses (pro-drop), if any. */
+  /** The subject of the previous verb (pro-drop of a coordinated verb: «… ودمّرت»), if any. */
   carried: MentionGroup | null;
+  /**
+   * The subject of the sentence's main clause, or the one carried from the previous sentences: what an
+   * adverbial participle («مطالباً») or a possessive event noun refers to when its clause names nobody.
+   */
+  mainCarried: MentionGroup | null;
   /** Words inside quotes: a subject is never taken from the speaker's words. */
   quoted: boolean[];
 }
@@ -31,7 +36,7 @@ export interface Roles {
   actor: MentionGroup[];
   recipient: MentionGroup[];
   /** How the actor was found (for debugging and tests). */
-  how: 'svo' | 'vso' | 'relative' | 'light-verb' | 'genitive' | 'clause-subject' | 'carried' | 'none';
+  how: 'svo' | 'vso' | 'relative' | 'light-verb' | 'genitive' | 'clause-subject' | 'carried' | 'unnamed' | 'none';
   /** The light verb that carries an event noun («شارك في المحادثات»): negation and tense sit on it. */
   lightVerb?: number;
 }
@@ -121,12 +126,13 @@ function agreesWithPronoun(grp: MentionGroup, enc: string): boolean {
  * («عملية انتحارية … استهدفت», «متمرداً قتلوا»), or an unnamed doer right after it («احتشد
  * المتظاهرون»). Nobody is carried into such a clause.
  */
-function unnamedSubject(ctx: RoleContext, v: number): boolean {
+function unnamedSubject(ctx: RoleContext, t: TriggerMatch): boolean {
   const g = ctx.lex.grammar;
+  const v = t.head;
   const prev = ctx.words[v - 1];
   const prevIsMention = ctx.groups.some((grp) => grp.last === v - 1);
   // «… الأمريكي ورحبت»: a verb with و starts a clause, the word before it ends the previous one
-  const opensClause = hasConjunction(ctx.words[v]);
+  const opensClause = opensWithConjunction(t.variant);
   if (
     prev &&
     prev.kind === 'arabic' &&
@@ -181,7 +187,9 @@ function isParticle(w: Word, g: EventGrammar): boolean {
  * pronoun suffix cannot refer to.
  */
 function clauseSubject(ctx: RoleContext, to: number, enc = ''): MentionGroup | null {
+  const from = coordinatedClauseStart(ctx, to);
   for (const grp of ctx.groups) {
+    if (grp.first < from) continue;
     if (grp.last >= to) return null;
     if (ctx.quoted[grp.first] || !isCore(grp)) continue;
     return agreesWithPronoun(grp, enc) ? grp : null;
@@ -189,8 +197,26 @@ function clauseSubject(ctx: RoleContext, to: number, enc = ''): MentionGroup | n
   return null;
 }
 
-function hasConjunction(w: Word): boolean {
-  return /^[وف]/.test(w.norm) && w.variants.some((v) => /^[وف]/.test(v.pro));
+/**
+ * Where the clause of word `to` starts: after the last «، و…» / «، ف…» (a comma and a coordinated
+ * clause), or at the sentence start. «…، ولم تسجل أعمال عنف أثناء المظاهرات» has its own subject.
+ */
+function coordinatedClauseStart(ctx: RoleContext, to: number): number {
+  const g = ctx.lex.grammar;
+  for (let k = to - 1; k > 0; k--) {
+    const w = ctx.words[k];
+    const comma = ctx.words[k - 1];
+    if (
+      comma.kind === 'punct' &&
+      g.softBreaks.has(comma.norm) &&
+      w.kind === 'arabic' &&
+      /^[وف]/.test(w.norm) &&
+      w.norm.length > 2
+    ) {
+      if (!ctx.groups.some((grp) => grp.first === k)) return k;
+    }
+  }
+  return 0;
 }
 
 interface SubjectFound {
@@ -213,7 +239,7 @@ function verbSubject(ctx: RoleContext, t: TriggerMatch): SubjectFound | null {
   const v = t.head;
   const words = ctx.words;
   const g = ctx.lex.grammar;
-  const conj = hasConjunction(words[v]);
+  const conj = opensWithConjunction(t.variant);
   if (!conj) {
     const before = subjectBefore(ctx, v);
     if (before) return { group: before, how: 'svo' };
@@ -254,8 +280,9 @@ function lightVerbBefore(ctx: RoleContext, head: number, type: PloverType): numb
 }
 
 /** The subject of the light verb at `j` carrying the event noun at `head`: «أعلن بوتين التعبئة». */
-function lightVerbActor(ctx: RoleContext, j: number, head: number): MentionGroup | null {
-  const conj = hasConjunction(ctx.words[j]);
+function lightVerbActor(ctx: RoleContext, j: number, head: number, type: PloverType): MentionGroup | null {
+  const reading = lightVerbReading(ctx.words[j], ctx.lex, type);
+  const conj = reading !== null && opensWithConjunction(reading);
   if (!conj) {
     const before = subjectBefore(ctx, j);
     if (before) return before;
@@ -321,7 +348,8 @@ function verbRoles(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<n
   let subject: SubjectFound | null = null;
   if (t.pos === 'participle') {
     const s = clauseSubject(ctx, t.head);
-    subject = s ? { group: s, how: 'clause-subject' } : null;
+    if (s) subject = { group: s, how: 'clause-subject' };
+    else if (ctx.mainCarried) subject = { group: ctx.mainCarried, how: 'carried' };
   } else {
     const passive = entry.passiveCues && passiveAfter(ctx, t.head);
     if (passive) {
@@ -338,7 +366,10 @@ function verbRoles(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<n
     return { actor: [], recipient: subject ? [subject.group] : [], how: 'none' };
   }
   // pro-drop: the carried subject, unless the verb has an unnamed subject or a plural verb meets one party
-  if (!subject && ctx.carried && !unnamedSubject(ctx, t.head) && (!agreesWithPlural(t) || isPlural(ctx.carried))) {
+  if (!subject && unnamedSubject(ctx, t)) {
+    return { actor: [], recipient: recipientsBetween(ctx, t.head + 1, end, entry, complements), how: 'unnamed' };
+  }
+  if (!subject && ctx.carried && (!agreesWithPlural(t) || isPlural(ctx.carried))) {
     subject = { group: ctx.carried, how: 'carried' };
   }
   const from =
@@ -376,13 +407,15 @@ function nounRoles(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<n
     actor = genitive;
     how = 'genitive';
   } else {
-    const lightActor = light !== null ? lightVerbActor(ctx, light, t.head) : null;
+    const lightActor = light !== null ? lightVerbActor(ctx, light, t.head, entry.type) : null;
     if (lightActor) {
       actor = lightActor;
       how = 'light-verb';
     } else if (t.variant.enc || afterMeansWord(ctx, t.head)) {
-      actor = clauseSubject(ctx, t.head, t.variant.enc) ?? ctx.carried;
-      how = actor ? (actor === ctx.carried ? 'carried' : 'clause-subject') : 'none';
+      const main = ctx.mainCarried;
+      const carried = main && agreesWithPronoun(main, t.variant.enc) ? main : null;
+      actor = clauseSubject(ctx, t.head, t.variant.enc) ?? carried;
+      how = actor ? (actor === carried ? 'carried' : 'clause-subject') : 'none';
     }
   }
   const recipient = recipientsBetween(ctx, t.head + 1, end, entry, complements).filter((r) => r !== actor && r !== rel);

@@ -156,12 +156,23 @@ export function findTriggers(words: Word[], lex: EventLexicon): TriggerMatch[] {
   return kept.sort((a, b) => a.head - b.head);
 }
 
-/** Whether word `w` is a light verb (شن، نفذ، نظم، قام…) that carries an event noun of `type`. */
-export function isLightVerb(w: Word, lex: EventLexicon, type: PloverType): boolean {
-  if (w.kind !== 'arabic') return false;
-  return w.variants.some((v) => {
-    if (isNominalProclitic(v.pro)) return false;
+/** The reading of word `w` as a light verb (شن، نفذ، نظم، قام…) that carries an event noun of `type`. */
+export function lightVerbReading(w: Word, lex: EventLexicon, type: PloverType): Variant | null {
+  if (w.kind !== 'arabic') return null;
+  for (const v of w.variants) {
+    if (isNominalProclitic(v.pro)) continue;
     const types = lex.lightVerbs.get(v.stem);
-    return types !== undefined && (types.size === 0 || types.has(type));
-  });
+    if (types !== undefined && (types.size === 0 || types.has(type))) return v;
+  }
+  return null;
+}
+
+/** Whether word `w` is a light verb that carries an event noun of `type`. */
+export function isLightVerb(w: Word, lex: EventLexicon, type: PloverType): boolean {
+  return lightVerbReading(w, lex, type) !== null;
+}
+
+/** Whether a reading starts with the conjunction و or ف («ورفض»; not «فتحت», which is a stem). */
+export function opensWithConjunction(v: Variant): boolean {
+  return /^[وف]/.test(v.pro);
 }

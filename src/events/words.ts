@@ -5,6 +5,7 @@
 // layers), the words come from the shared tokenizer and sentences are cut at sentence-final
 // punctuation and line breaks, so that the stage still works on its own.
 import type { Analysis, BlockKind, TokenKind } from '../analysis/types.js';
+import { stripMarks } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { fold } from './lexicon.js';
 
@@ -75,8 +76,11 @@ const ENCLITICS = ['هما', 'هم', 'هن', 'ها', 'كم', 'نا', 'ه', 'ك',
 /** A stem shorter than this is not a word worth looking up. */
 const MIN_STEM = 2;
 
-/** Every clitic analysis of a folded Arabic word, least stripped first. */
-export function cliticVariants(norm: string): Variant[] {
+/**
+ * Every clitic analysis of a folded Arabic word, least stripped first. `taMarbuta`: the word as
+ * written ends in ة, which folding turned into ه: then that ه is no pronoun («وزارة» is not و+زار+ه).
+ */
+export function cliticVariants(norm: string, taMarbuta = false): Variant[] {
   const out: Variant[] = [];
   const seen = new Set<string>();
   const push = (v: Variant) => {
@@ -93,6 +97,7 @@ export function cliticVariants(norm: string): Variant[] {
       if (!rest.endsWith(enc) || rest.length - enc.length < MIN_STEM) continue;
       // the article and a possessive never go together: «القتلة» is not «ال + قتل + ه»
       if (enc && pro.includes('ال')) continue;
+      if (enc === 'ه' && taMarbuta) continue;
       const stem = rest.slice(0, rest.length - enc.length);
       push({ stem, pro, enc, tanween: false });
       if (enc) {
@@ -116,7 +121,7 @@ function makeWord(i: number, t: { text: string; start: number; end: number; kind
     end: t.end,
     kind: t.kind,
     norm,
-    variants: t.kind === 'arabic' ? cliticVariants(norm) : [],
+    variants: t.kind === 'arabic' ? cliticVariants(norm, stripMarks(t.text).endsWith('ة')) : [],
   };
 }
 

@@ -47,16 +47,18 @@ function datelineRegexes(): DatelineRegexes {
   const head = `^\\s*(?:(?<place>${PLACE})${PLACE_DATE}\\s*(?:(?:${DASH}{1,3}|[،,:])\\s*)?)?`;
   // The agency stands in brackets or slashes, or follows the place after a dash. (Not in quotes:
   // «بي بي سي» ترد… and ذكرت شبكة "بي بي سي" name the broadcaster in a sentence.)
+  // An agency name is a whole word: «روسيا ب» does not end in «أ ب».
   const bracketed = `[(\\[/]\\s*(?<a1>${A})\\s*[)\\]/]`;
-  const bare = `(?<a2>${A})`;
+  const bare = `(?<![\\p{L}\\p{M}])(?<a2>${A})(?![\\p{L}\\p{M}])`;
   // Gulf papers put the agency first: «واس-الرياض: …»
-  const agencyFirst = `^\\s*(?<a3>${A})\\s*${DASH}{1,3}\\s*(?<place2>${PLACE})\\s*`;
+  const agencyFirst = `^\\s*(?<a3>${A})(?![\\p{L}\\p{M}])\\s*${DASH}{1,3}\\s*(?<place2>${PLACE})(?:\\s*\\([^()]{1,30}\\))?\\s*`;
   regexes = {
     alone: new RegExp(`${agencyFirst}:?\\s*$|${head}(?:${bracketed}|${bare})\\s*(?:${DASH}{1,3}|:)?\\s*$`, 'iu'),
-    // Before a paragraph the dateline must be closed: by its bracket, or by a dash or colon
-    // («القاهرة - رويترز - قال…»), so that «الرياض - العربية السعودية…» is not read as one.
+    // Before a paragraph the dateline must be closed by a dash or colon («القاهرة - رويترز - قال…»,
+    // «موسكو (أ ف ب) - …»), so that «الرياض - العربية السعودية…» and «قالت هيئة الإذاعة البريطانية
+    // (بي بي سي) الاثنين…» are not read as datelines.
     prefix: new RegExp(
-      `${agencyFirst}:\\s*(?=\\S)|${head}(?:${bracketed}\\s*(?:${DASH}{1,3}|:)?|${bare}\\s*(?:${DASH}{1,3}|:))\\s*(?=\\S)`,
+      `${agencyFirst}:\\s*(?=\\S)|${head}(?:${bracketed}|${bare})\\s*(?:${DASH}{1,3}|:)\\s*(?=\\S)`,
       'iu',
     ),
   };

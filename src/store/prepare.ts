@@ -77,9 +77,12 @@ export function dayRange(value: string | null | undefined): { from: string; to: 
   return null;
 }
 
-/** The Analysis as stored: without tokens and sentences, which `buildTextLayers(text)` rebuilds. */
-function compactAnalysis(a: Analysis): Omit<Analysis, 'tokens' | 'sentences'> {
-  const { tokens: _tokens, sentences: _sentences, ...rest } = a;
+/**
+ * The Analysis as stored: without the text (stored beside it) and without tokens and sentences,
+ * which `buildTextLayers(text)` rebuilds exactly on read.
+ */
+function compactAnalysis(a: Analysis): Omit<Analysis, 'text' | 'tokens' | 'sentences'> {
+  const { text: _text, tokens: _tokens, sentences: _sentences, ...rest } = a;
   return rest;
 }
 
@@ -203,11 +206,6 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
       };
     }),
   };
-}
-
-/** `terms` as stored in search_docs: every term between its own spaces (« t1  t2 »), see sql.ts. */
-export function paddedTerms(terms: readonly string[]): string {
-  return terms.length ? ` ${terms.join('  ')} ` : '';
 }
 
 /** `terms` as a PostgreSQL tsvector literal: lexemes with their 1-based positions (max 256 each). */

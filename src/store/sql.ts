@@ -2,10 +2,16 @@
 //
 // Everything that decides results lives here, written once: what is inserted, which SQL selects
 // candidates, how BM25 ranks them (rank.ts, in TypeScript), how duplicates collapse, how ties break
-// (by article id, compared in JavaScript). The backends (sqlite.ts, postgres.ts) only differ in:
+// (by article id, compared in JavaScript). A search is:
+//  1. candidates: the full-text condition (which articles match the words, phrases, OR and NOT)
+//     and the filters, with each candidate's small metadata and length — one query;
+//  2. statistics: for each scoring term, its postings (tf per article) and df; corpus totals;
+//  3. BM25 in TypeScript, sort (score, then id), collapse duplicate groups, page;
+//  4. for the page only: text for snippets, topics; facets over the whole result set.
+// The backends (sqlite.ts, postgres.ts) only differ in:
 //  - the full-text condition: FTS5 MATCH over search_fts vs `tsv @@ tsquery` (same parsed query,
 //    src/search/query.ts, over the same index terms);
-//  - how the search document is written (FTS5 row vs tsvector literal);
+//  - how the full-text document is written (FTS5 row vs tsvector literal);
 //  - how a long list of values is bound (json_each vs = ANY(array)) and text ordering (COLLATE "C").
 // SQL is written with `?` placeholders; the PostgreSQL adapter numbers them.
 import { gunzipSync } from 'node:zlib';
@@ -13,7 +19,7 @@ import type { Analysis } from '../analysis/types.js';
 import { buildTextLayers } from '../text/stage.js';
 import { nameKey, loadKb } from '../kb/index.js';
 import { MIGRATIONS, MIGRATIONS_TABLE_DDL } from './migrations/index.js';
-import { paddedTerms, prepareArticle, dayOf, tsvectorLiteral } from './prepare.js';
+import { prepareArticle, dayOf, tsvectorLiteral, indexTerms } from './prepare.js';
 import { bm25, idf, type CorpusStats } from './rank.js';
 import { buildSnippet } from './snippet.js';
 import {
@@ -72,6 +78,11 @@ export const FACET_ENTITIES = 10;
 export const RELATED_TERMS = 15;
 /** A term must occur in at least this many articles to count as a «related» term. */
 export const RELATED_MIN_DF = 2;
+/**
+ * Below this many candidates, a term's postings are fetched for the candidates only; above, the
+ * term's whole posting list is read (one range scan) and filtered here. Same numbers either way.
+ */
+export const POSTINGS_FILTER_MAX = 2000;
 
 interface Candidate {
   seq: number;
@@ -147,13 +158,15 @@ export class SqlStore implements Store {
   }
 
   protected async insertSearchDoc(x: SqlExecutor, seq: number, terms: readonly string[]): Promise<void> {
-    const padded = paddedTerms(terms);
     if (this.db.dialect === 'sqlite') {
-      await x.run('INSERT INTO search_docs (article, terms, dl) VALUES (?, ?, ?)', [seq, padded, terms.length]);
-      await x.run('INSERT INTO search_fts (rowid, terms) VALUES (?, ?)', [seq, padded]);
+      await x.run('INSERT INTO search_docs (article, dl) VALUES (?, ?)', [seq, terms.length]);
+      await x.run('INSERT INTO search_fts (rowid, terms) VALUES (?, ?)', [seq, terms.join(' ')]);
     } else {
-      await x.run('INSERT INTO search_docs (article, terms, dl, tsv) VALUES (?, ?, ?, ?::tsvector)', [seq, padded, terms.length, tsvectorLiteral(terms)]);
+      await x.run('INSERT INTO search_docs (article, dl, tsv) VALUES (?, ?, ?::tsvector)', [seq, terms.length, tsvectorLiteral(terms)]);
     }
+    const tf = new Map<string, number>();
+    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+    await this.insertRows(x, 'term_postings', ['term', 'article', 'tf'], [...tf].map(([t, n]) => [t, seq, n]));
   }
 
   // ---------------------------------------------------------------- schema
@@ -217,15 +230,16 @@ export class SqlStore implements Store {
   private async insertArticle(x: SqlExecutor, p: PreparedArticle): Promise<{ id: string; created: boolean }> {
     const m = p.meta;
     const inserted = await x.all<{ seq: unknown }>(
-      `INSERT INTO articles (id, content_hash, source_id, url, outlet, title, published, published_day, canonical_id, cluster_id, ingested_at, text, analysis)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`,
-      [m.id, m.contentHash, m.sourceId, m.url, m.outlet, m.title, m.published, p.publishedDay, m.id, new Date().toISOString(), p.text, Buffer.from(p.analysisGz)],
+      `INSERT INTO articles (id, content_hash, source_id, url, outlet, title, published, published_day, canonical_id, cluster_id, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING RETURNING seq`,
+      [m.id, m.contentHash, m.sourceId, m.url, m.outlet, m.title, m.published, p.publishedDay, m.id, new Date().toISOString()],
     );
     if (inserted.length === 0) {
       const existing = await x.all<{ id: string }>('SELECT id FROM articles WHERE content_hash = ? OR id = ?', [m.contentHash, m.id]);
       return { id: existing[0]?.id ?? m.id, created: false };
     }
     const seq = num(inserted[0].seq);
+    await x.run('INSERT INTO article_content (article, text, analysis) VALUES (?, ?, ?)', [seq, p.text, Buffer.from(p.analysisGz)]);
     await this.insertRows(x, 'article_topics', ['article', 'topic'], m.topics.map((t) => [seq, t]));
     const entities = new Map(p.entities.map((e) => [e.id, e]));
     await this.insertRows(
@@ -363,16 +377,16 @@ export class SqlStore implements Store {
   }
 
   private decodeAnalysis(blob: unknown, text: string): Analysis {
-    const a = JSON.parse(gunzipSync(blob as Uint8Array).toString('utf8')) as Analysis;
+    const a = JSON.parse(gunzipSync(blob as Uint8Array).toString('utf8')) as Omit<Analysis, 'text' | 'tokens' | 'sentences'>;
     const { tokens, sentences } = buildTextLayers(text);
     return { ...a, text, tokens, sentences };
   }
 
   /** By store id, else by source id (so the CLI accepts a corpus record id). */
   async getArticle(id: string): Promise<StoredArticle | null> {
-    let rows = await this.db.all(`SELECT ${ARTICLE_COLUMNS}, a.text, a.analysis FROM articles a WHERE a.id = ?`, [id]);
-    if (rows.length === 0)
-      rows = await this.db.all(`SELECT ${ARTICLE_COLUMNS}, a.text, a.analysis FROM articles a WHERE a.source_id = ? ORDER BY a.id${this.collate} LIMIT 1`, [id]);
+    const cols = `${ARTICLE_COLUMNS}, c.text, c.analysis FROM articles a JOIN article_content c ON c.article = a.seq`;
+    let rows = await this.db.all(`SELECT ${cols} WHERE a.id = ?`, [id]);
+    if (rows.length === 0) rows = await this.db.all(`SELECT ${cols} WHERE a.source_id = ? ORDER BY a.id${this.collate} LIMIT 1`, [id]);
     if (rows.length === 0) return null;
     const r = rows[0];
     const seq = num(r.seq);
@@ -396,7 +410,8 @@ export class SqlStore implements Store {
     let after = 0;
     for (;;) {
       const rows = await this.db.all(
-        `SELECT ${ARTICLE_COLUMNS}, a.text, a.analysis FROM articles a WHERE ${conds.join(' AND ')} ORDER BY a.seq LIMIT ?`,
+        `SELECT ${ARTICLE_COLUMNS}, c.text, c.analysis FROM articles a JOIN article_content c ON c.article = a.seq
+         WHERE ${conds.join(' AND ')} ORDER BY a.seq LIMIT ?`,
         [after, ...params, batch],
       );
       if (rows.length === 0) return;
@@ -453,31 +468,28 @@ export class SqlStore implements Store {
     if (q.to) add({ sql: 'a.published_day <= ?', params: [dayOf(q.to) ?? q.to] });
     if (q.notCanonical) add({ sql: 'a.canonical_id <> ?', params: [q.notCanonical] });
 
-    // Term frequencies: occurrences of « t » in the padded term string (see migration 001).
-    const tfCols = terms.map((_, i) => `(length(d.terms) - length(replace(d.terms, ?, ''))) / CAST(? AS INTEGER) AS tf${i}`);
-    const tfParams = terms.flatMap((t) => [` ${t} `, t.length + 2]);
     const rows = await this.db.all(
-      `SELECT a.seq, a.id, a.canonical_id, a.outlet, a.published, d.dl${tfCols.map((c) => ', ' + c).join('')}
+      `SELECT a.seq, a.id, a.canonical_id, a.outlet, a.published, d.dl
        FROM articles a JOIN search_docs d ON d.article = a.seq
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`,
-      [...tfParams, ...params],
+      params,
     );
-
-    let idfs: number[] = [];
-    let stats: CorpusStats = { docs: 0, totalLength: 0 };
-    if (ranked) {
-      stats = await this.corpusStats();
-      const df = await this.documentFrequencies(terms);
-      idfs = terms.map((t) => idf(df.get(t) ?? 0, stats.docs));
-    }
     const candidates: Candidate[] = rows.map((r) => ({
       seq: num(r.seq),
       id: String(r.id),
       canonical: String(r.canonical_id),
       outlet: str(r.outlet),
       published: str(r.published),
-      score: ranked ? bm25(terms.map((_, i) => num(r[`tf${i}`])), idfs, num(r.dl), stats) : 0,
+      score: 0,
     }));
+    if (ranked && candidates.length > 0) {
+      const stats = await this.corpusStats();
+      const df = await this.documentFrequencies(terms);
+      const idfs = terms.map((t) => idf(df.get(t) ?? 0, stats.docs));
+      const seqs = candidates.map((c) => c.seq);
+      const tfs = await Promise.all(terms.map((t) => this.postings(t, seqs)));
+      candidates.forEach((c, k) => (c.score = bm25(tfs.map((m) => m.get(c.seq) ?? 0), idfs, num(rows[k].dl), stats)));
+    }
     candidates.sort(
       ranked
         ? (a, b) => b.score - a.score || cmp(a.id, b.id)
@@ -507,11 +519,23 @@ export class SqlStore implements Store {
     return out;
   }
 
+  /** tf of `term` in each of the `seqs` that contain it. */
+  private async postings(term: string, seqs: readonly number[]): Promise<Map<number, number>> {
+    let rows: Array<{ article: unknown; tf: unknown }>;
+    if (seqs.length <= POSTINGS_FILTER_MAX) {
+      const l = this.inList('article', seqs, 'int');
+      rows = await this.db.all(`SELECT article, tf FROM term_postings WHERE term = ? AND ${l.sql}`, [term, ...l.params]);
+    } else rows = await this.db.all('SELECT article, tf FROM term_postings WHERE term = ?', [term]);
+    const out = new Map<number, number>();
+    for (const r of rows) out.set(num(r.article), num(r.tf));
+    return out;
+  }
+
   private async hitsFor(page: Candidate[], parsed: ParsedQuery | null): Promise<SearchHit[]> {
     if (page.length === 0) return [];
     const seqs = page.map((c) => c.seq);
     const l = this.inList('a.seq', seqs, 'int');
-    const rows = await this.db.all(`SELECT ${ARTICLE_COLUMNS}, a.text FROM articles a WHERE ${l.sql}`, l.params);
+    const rows = await this.db.all(`SELECT ${ARTICLE_COLUMNS}, c.text FROM articles a JOIN article_content c ON c.article = a.seq WHERE ${l.sql}`, l.params);
     const bySeq = new Map(rows.map((r) => [num(r.seq), r]));
     const topics = await this.topicsOf(seqs);
     // What to light up: the query's word terms, and the mentions of entities it resolved to.
@@ -570,13 +594,11 @@ export class SqlStore implements Store {
   }
 
   async related(id: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
-    const rows = await this.db.all<{ seq: unknown; canonical_id: string; terms: string }>(
-      'SELECT a.seq, a.canonical_id, d.terms FROM articles a JOIN search_docs d ON d.article = a.seq WHERE a.id = ? OR a.source_id = ? ORDER BY a.seq LIMIT 1',
-      [id, id],
-    );
-    if (rows.length === 0) return [];
+    const art = await this.getArticle(id);
+    if (!art) return [];
+    // The article's index terms, as putArticle made them (analyzer words + entity terms).
     const tf = new Map<string, number>();
-    for (const t of rows[0].terms.split(' ')) if (t) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const t of indexTerms(art.analysis)) tf.set(t, (tf.get(t) ?? 0) + 1);
     const stats = await this.corpusStats();
     const df = await this.documentFrequencies([...tf.keys()]);
     const top = [...tf]
@@ -590,7 +612,7 @@ export class SqlStore implements Store {
       exclude: [],
       dropped: [],
     };
-    const result = await this.runSearch(parsed, { limit: opts.limit ?? 5, notCanonical: rows[0].canonical_id, facets: false }, []);
+    const result = await this.runSearch(parsed, { limit: opts.limit ?? 5, notCanonical: art.meta.canonicalId, facets: false }, []);
     return result.hits;
   }
 

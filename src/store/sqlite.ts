@@ -7,6 +7,9 @@ import { SqlStore, type SqlDb, type SqlExecutor } from './sql.js';
 
 /** Milliseconds a writer waits for another process's write lock before failing. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+/** Page cache (KiB, as SQLite's negative cache_size) and memory map: searches read postings and metadata at random. */
+export const SQLITE_CACHE_KIB = 65_536;
+export const SQLITE_MMAP_BYTES = 268_435_456;
 /** Prepared statements kept per connection. */
 const STATEMENT_CACHE = 256;
 
@@ -90,6 +93,9 @@ export async function openSqliteStore(path: string, opts: { parse?: ParseOptions
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
+    db.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
+    db.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
+    db.pragma('temp_store = MEMORY');
   } catch (e) {
     db.close();
     throw e;

@@ -48,7 +48,7 @@ export interface PreparedArticle {
   /** Day of publication (YYYY-MM-DD as written in `published`), for date filters. */
   publishedDay: string | null;
   text: string;
-  /** gzip of the Analysis JSON without tokens and sentences (rebuilt from the text on read). */
+  /** gzip of the Analysis JSON without text, tokens and sentences (rebuilt from the text on read). */
   analysisGz: Uint8Array;
   /** Index terms in text order (words, then entity terms). */
   terms: string[];

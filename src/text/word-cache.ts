@@ -50,7 +50,8 @@ export class WordCache<V> {
       const base = s * 3;
       const entry = slots[base + 2];
       if (entry === 0) return undefined;
-      if (slots[base] === this.h1 && slots[base + 1] === this.h2 && this.keys[entry - 1] === w) return this.values[entry - 1];
+      if (slots[base] === this.h1 && slots[base + 1] === this.h2 && this.keys[entry - 1] === w)
+        return this.values[entry - 1];
     }
   }
 

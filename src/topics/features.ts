@@ -58,6 +58,11 @@ export const MAX_CHARS = 20_000;
 const STEM_CACHE_MAX = 200_000;
 const stemCache = new Map<string, string>();
 
+/** Empties the stem cache (for measuring cold-start speed). */
+export function clearStemCache(): void {
+  stemCache.clear();
+}
+
 function cachedStem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {

@@ -3,14 +3,29 @@ import fc from 'fast-check';
 import { existsSync } from 'node:fs';
 import { normalizeWord, stripProclitics, wordShape, firstWordForms } from '../../src/entities/tagger/arabic.js';
 import { FeatureBuffer, FeatureExtractor } from '../../src/entities/tagger/features.js';
-import { ALLOWED, LABELS, NUM_LABELS, coarseLabel, isInside, labelType, spansOfLabels } from '../../src/entities/tagger/labels.js';
+import {
+  ALLOWED,
+  LABELS,
+  NUM_LABELS,
+  coarseLabel,
+  isInside,
+  labelType,
+  spansOfLabels,
+} from '../../src/entities/tagger/labels.js';
 import { DecodeWork, TRANSITIONS_LENGTH, marginals, viterbi } from '../../src/entities/tagger/viterbi.js';
 import { trainPerceptron, goldIndices, type LabelledSentence } from '../../src/entities/tagger/train.js';
 import { decodeModel, encodeModel, modelFromRaw, type ModelHeader } from '../../src/entities/tagger/model.js';
 import { Tagger } from '../../src/entities/tagger/tagger.js';
 import { gazetteerTags } from '../../src/entities/tagger/gazetteer.js';
 import { buildClusters, decodeClusters, encodeClusters } from '../../src/entities/tagger/clusters.js';
-import { glueClitics, parseConll, readConll, countSpans, emptyCounts, summarise } from '../../src/entities/tagger/conll.js';
+import {
+  glueClitics,
+  parseConll,
+  readConll,
+  countSpans,
+  emptyCounts,
+  summarise,
+} from '../../src/entities/tagger/conll.js';
 import { FEATURE_SET } from '../../src/entities/tagger/features.js';
 import { FEATURE_NORMALISER } from '../../src/entities/tagger/arabic.js';
 import { loadTagger, tagSpans } from '../../src/entities/tagger/index.js';
@@ -135,7 +150,12 @@ describe('labels', () => {
   });
 
   it('repairs gold BIO the same way', () => {
-    expect(Array.from(goldIndices(['O', 'I-LOC', 'I-LOC', 'I-PER']), (y) => LABELS[y])).toEqual(['O', 'B-LOC', 'I-LOC', 'B-PER']);
+    expect(Array.from(goldIndices(['O', 'I-LOC', 'I-LOC', 'I-PER']), (y) => LABELS[y])).toEqual([
+      'O',
+      'B-LOC',
+      'I-LOC',
+      'B-PER',
+    ]);
   });
 });
 
@@ -149,7 +169,10 @@ describe('viterbi', () => {
           fc.tuple(
             fc.constant(n),
             fc.array(fc.float({ min: -10, max: 10, noNaN: true }), { minLength: n * L, maxLength: n * L }),
-            fc.array(fc.float({ min: -10, max: 10, noNaN: true }), { minLength: TRANSITIONS_LENGTH, maxLength: TRANSITIONS_LENGTH }),
+            fc.array(fc.float({ min: -10, max: 10, noNaN: true }), {
+              minLength: TRANSITIONS_LENGTH,
+              maxLength: TRANSITIONS_LENGTH,
+            }),
           ),
         ),
         ([n, emit, trans]) => {
@@ -168,14 +191,20 @@ describe('viterbi', () => {
     fc.assert(
       fc.property(
         fc.array(fc.float({ min: -5, max: 5, noNaN: true }), { minLength: 3 * L, maxLength: 3 * L }),
-        fc.array(fc.float({ min: -5, max: 5, noNaN: true }), { minLength: TRANSITIONS_LENGTH, maxLength: TRANSITIONS_LENGTH }),
+        fc.array(fc.float({ min: -5, max: 5, noNaN: true }), {
+          minLength: TRANSITIONS_LENGTH,
+          maxLength: TRANSITIONS_LENGTH,
+        }),
         (emitArr, transArr) => {
           const emit = Float64Array.from(emitArr);
           const trans = Float64Array.from(transArr);
           const score = (s: number[]): number =>
-            s.reduce((a, y, i) => a + emit[i * L + y] + (i === 0 ? trans[L * L + y] : trans[s[i - 1] * L + y]), 0) + trans[L * L + L + s[s.length - 1]];
+            s.reduce((a, y, i) => a + emit[i * L + y] + (i === 0 ? trans[L * L + y] : trans[s[i - 1] * L + y]), 0) +
+            trans[L * L + L + s[s.length - 1]];
           let best = -Infinity;
-          for (let a = 0; a < L; a++) for (let b = 0; b < L; b++) for (let c = 0; c < L; c++) if (valid([a, b, c])) best = Math.max(best, score([a, b, c]));
+          for (let a = 0; a < L; a++)
+            for (let b = 0; b < L; b++)
+              for (let c = 0; c < L; c++) if (valid([a, b, c])) best = Math.max(best, score([a, b, c]));
           const out = new Int32Array(3);
           viterbi(emit, 3, trans, new DecodeWork(), out);
           expect(score(Array.from(out))).toBeCloseTo(best, 4);
@@ -212,7 +241,10 @@ function synthetic(people: string[], places: string[], fields: string[]): Labell
     const field = fields[i % fields.length];
     out.push({ words: ['قال', 'الرئيس', p, 'في', place, 'اليوم'], labels: ['O', 'O', 'B-PER', 'O', 'B-LOC', 'O'] });
     out.push({ words: ['وصل', 'الوزير', p, 'إلى', place, 'أمس'], labels: ['O', 'O', 'B-PER', 'O', 'B-LOC', 'O'] });
-    out.push({ words: ['أعلنت', 'وزارة', field, 'أن', 'الوضع', 'مستقر'], labels: ['O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'] });
+    out.push({
+      words: ['أعلنت', 'وزارة', field, 'أن', 'الوضع', 'مستقر'],
+      labels: ['O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'],
+    });
   });
   return out;
 }
@@ -240,7 +272,7 @@ describe('training', () => {
   });
 
   it('survives the round trip through the model file', () => {
-    const { bytes } = encodeModel(raw, { ...header(), provenance: header().provenance }, { minWeight: 0, quantisation: 'i16' });
+    const { bytes } = encodeModel(raw, { ...header(), provenance: header().provenance }, { minWeight: 0 });
     const loaded = new Tagger(decodeModel(bytes));
     expect(loaded.model.header.provenance.source).toBe('test');
     for (const s of [...train, ...test]) expect(loaded.tag(s.words)).toEqual(tagger.tag(s.words));
@@ -292,7 +324,14 @@ describe('word clusters', () => {
       for (const n of names) texts.push(`قال ${n} إن الأمر انتهى`);
       for (const p of places) texts.push(`وصلنا إلى ${p} صباح اليوم`);
     }
-    const codes = buildClusters(() => texts, { vocabulary: 100, minCount: 1, contexts: 20, dims: 4, depth: 3, seed: 3 });
+    const codes = buildClusters(() => texts, {
+      vocabulary: 100,
+      minCount: 1,
+      contexts: 20,
+      dims: 4,
+      depth: 3,
+      seed: 3,
+    });
     // length of the common path of two heap-index codes
     const path = (w: string) => (codes.get(normalizeWord(w)) ?? 1).toString(2);
     const common = (a: string, b: string) => {
@@ -303,8 +342,11 @@ describe('word clusters', () => {
       return i;
     };
     const across = Math.max(...names.flatMap((n) => places.map((p) => common(n, p))));
-    for (const group of [names, places]) for (const a of group) for (const b of group) expect(common(a, b)).toBeGreaterThan(across);
-    const decoded = decodeClusters(encodeClusters(codes, { depth: 3, source: 's', licence: 'l', command: 'c', created: 'd' }));
+    for (const group of [names, places])
+      for (const a of group) for (const b of group) expect(common(a, b)).toBeGreaterThan(across);
+    const decoded = decodeClusters(
+      encodeClusters(codes, { depth: 3, source: 's', licence: 'l', command: 'c', created: 'd' }),
+    );
     expect([...decoded.codes]).toEqual([...codes]);
   });
 });
@@ -319,7 +361,10 @@ describe('corpus reading', () => {
   });
 
   it('glues FANE clitic tokens back onto their hosts', () => {
-    const s = glueClitics({ words: ['و', 'قال', 'ان', 'ه', 'ل', 'الاتحاد', 'و', 'المانيا'], labels: ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC'] });
+    const s = glueClitics({
+      words: ['و', 'قال', 'ان', 'ه', 'ل', 'الاتحاد', 'و', 'المانيا'],
+      labels: ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC'],
+    });
     expect(s.words).toEqual(['وقال', 'انه', 'للاتحاد', 'والمانيا']);
     expect(s.labels).toEqual(['O', 'O', 'B-ORG', 'B-LOC']);
   });
@@ -331,50 +376,84 @@ function analysisOf(text: string) {
 
 const MODEL = new URL('../../data/models/ner-perceptron.bin.gz', import.meta.url);
 
-describe.skipIf(!existsSync(MODEL))('the shipped model (skipped: data/models/ner-perceptron.bin.gz missing, run npm run train:ner)', () => {
-  it('loads once and tags a plain news sentence', () => {
-    const tagger = loadTagger();
-    expect(loadTagger()).toBe(tagger);
-    expect(tagger.model.header.provenance.licence).toMatch(/CC BY-SA/);
-    const words = ['وقال', 'الرئيس', 'المصري', 'حسني', 'مبارك', 'في', 'القاهرة', 'إن', 'الأمم', 'المتحدة', 'ستعقد', 'مؤتمرا', '.'];
-    expect(tagger.tag(words)).toEqual(['O', 'O', 'O', 'B-PER', 'I-PER', 'O', 'B-LOC', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O']);
-  });
+describe.skipIf(!existsSync(MODEL))(
+  'the shipped model (skipped: data/models/ner-perceptron.bin.gz missing, run npm run train:ner)',
+  () => {
+    it('loads once and tags a plain news sentence', () => {
+      const tagger = loadTagger();
+      expect(loadTagger()).toBe(tagger);
+      expect(tagger.model.header.provenance.licence).toMatch(/CC BY-SA/);
+      const words = [
+        'وقال',
+        'الرئيس',
+        'المصري',
+        'حسني',
+        'مبارك',
+        'في',
+        'القاهرة',
+        'إن',
+        'الأمم',
+        'المتحدة',
+        'ستعقد',
+        'مؤتمرا',
+        '.',
+      ];
+      expect(tagger.tag(words)).toEqual([
+        'O',
+        'O',
+        'O',
+        'B-PER',
+        'I-PER',
+        'O',
+        'B-LOC',
+        'O',
+        'B-ORG',
+        'I-ORG',
+        'O',
+        'O',
+        'O',
+      ]);
+    });
 
-  it('returns character spans of the text, per sentence, never starting or ending on punctuation', () => {
-    const text = 'وصل الرئيس الأمريكي جورج بوش إلى بغداد أمس.\n\nوقالت وكالة رويترز إن «الزيارة» كانت سرية.';
-    const doc = analysisOf(text);
-    const spans = tagSpans(doc);
-    const found = spans.map((s) => [text.slice(s.start, s.end), s.type, s.sentence]);
-    expect(found).toContainEqual(['جورج بوش', 'PER', 0]);
-    expect(found).toContainEqual(['بغداد', 'LOC', 0]);
-    for (const s of spans) {
-      expect(doc.tokens[s.tokenStart].start).toBe(s.start);
-      expect(doc.tokens[s.tokenEnd - 1].end).toBe(s.end);
-      expect(['punct', 'symbol']).not.toContain(doc.tokens[s.tokenStart].kind);
-      expect(s.confidence).toBeGreaterThan(0);
-      expect(s.confidence).toBeLessThanOrEqual(1);
-    }
-  });
+    it('returns character spans of the text, per sentence, never starting or ending on punctuation', () => {
+      const text = 'وصل الرئيس الأمريكي جورج بوش إلى بغداد أمس.\n\nوقالت وكالة رويترز إن «الزيارة» كانت سرية.';
+      const doc = analysisOf(text);
+      const spans = tagSpans(doc);
+      const found = spans.map((s) => [text.slice(s.start, s.end), s.type, s.sentence]);
+      expect(found).toContainEqual(['جورج بوش', 'PER', 0]);
+      expect(found).toContainEqual(['بغداد', 'LOC', 0]);
+      for (const s of spans) {
+        expect(doc.tokens[s.tokenStart].start).toBe(s.start);
+        expect(doc.tokens[s.tokenEnd - 1].end).toBe(s.end);
+        expect(['punct', 'symbol']).not.toContain(doc.tokens[s.tokenStart].kind);
+        expect(s.confidence).toBeGreaterThan(0);
+        expect(s.confidence).toBeLessThanOrEqual(1);
+      }
+    });
 
-  it('copes with empty, non-Arabic and very long input', () => {
-    expect(tagSpans(analysisOf(''))).toEqual([]);
-    expect(() => tagSpans(analysisOf('Hello world, 123 !!! 😀'))).not.toThrow();
-    const long = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? 'موسكو' : 'كلمة')).join(' ');
-    const spans = tagSpans(analysisOf(long));
-    for (const s of spans) expect(long.slice(s.start, s.end).length).toBeGreaterThan(0);
-  });
-});
+    it('copes with empty, non-Arabic and very long input', () => {
+      expect(tagSpans(analysisOf(''))).toEqual([]);
+      expect(() => tagSpans(analysisOf('Hello world, 123 !!! 😀'))).not.toThrow();
+      const long = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? 'موسكو' : 'كلمة')).join(' ');
+      const spans = tagSpans(analysisOf(long));
+      for (const s of spans) expect(long.slice(s.start, s.end).length).toBeGreaterThan(0);
+    });
+  },
+);
 
 const ANERCORP_TEST = '/work/shared/data/ner/anercorp/test.txt';
-describe.skipIf(!existsSync(ANERCORP_TEST) || !existsSync(MODEL))('on ANERcorp test (skipped: /work/shared/data or the model is absent)', () => {
-  it('reads the split as published and keeps its tagger-only F1 above a floor', () => {
-    const sentences = readConll(ANERCORP_TEST);
-    expect(sentences.length).toBe(918);
-    expect(sentences.reduce((a, s) => a + s.words.length, 0)).toBe(25008);
-    const tagger = loadTagger();
-    const counts = emptyCounts();
-    for (const s of sentences) countSpans(s.labels, tagger.tag(s.words), counts);
-    // A regression floor well below the measured figure (see data/models/README.md), not a target.
-    expect(summarise(counts).micro.f1).toBeGreaterThan(0.65);
-  });
-});
+describe.skipIf(!existsSync(ANERCORP_TEST) || !existsSync(MODEL))(
+  'on ANERcorp test (skipped: /work/shared/data or the model is absent)',
+  () => {
+    it('reads the split as published and keeps its tagger-only F1 above a floor', () => {
+      const sentences = readConll(ANERCORP_TEST);
+      expect(sentences.length).toBe(918);
+      expect(sentences.reduce((a, s) => a + s.words.length, 0)).toBe(25008);
+      const tagger = loadTagger();
+      const counts = emptyCounts();
+      for (const s of sentences) countSpans(s.labels, tagger.tag(s.words), counts);
+      // A regression floor well below the measured figure (see data/models/README.md), not a target.
+      expect(summarise(counts).micro.f1).toBeGreaterThan(0.65);
+    });
+  },
+);

@@ -272,6 +272,37 @@ describe('agreement and voice', () => {
   });
 });
 
+describe('unnamed subjects carry nobody in', () => {
+  const saak: EntitySpec = { id: 'saakashvili', type: 'PER', names: ['ميخائيل ساكاشفيلي'] };
+  it('a noun phrase before the verb is its subject, and a coordinated verb shares it', () => {
+    const text = 'وأكد ميخائيل ساكاشفيلي أن دبابات روسية فتحت النار على السكان ودمرت المنازل.';
+    expect(code(text, { entities: [saak] })).toHaveLength(0);
+  });
+  it('an unnamed doer after the verb («احتشد المتظاهرون») is not the previous sentence subject', () => {
+    const text = 'وقال بوتين إن الوضع هادئ. واحتشد المتظاهرون أمام البرلمان.';
+    expect(code(text, { entities: [E.putin] })).toHaveLength(0);
+  });
+  it('«تم» with a verbal noun is a passive: the possessive is the victim', () => {
+    const [e] = detect('وقال المصدر إن بيل غراهام تم خطفه في بغداد.', {
+      entities: [{ id: 'graham', type: 'PER', names: ['بيل غراهام'] }],
+    });
+    expect(e).toMatchObject({ type: 'ASSAULT', actor: [], recipient: ['graham'] });
+  });
+  it('the possessive of a violent noun is its victim («محاولة لاغتياله»)', () => {
+    const [e] = detect('نجا محمد ديري من محاولة لاغتياله.', {
+      entities: [{ id: 'diri', type: 'PER', names: ['محمد ديري'] }],
+    });
+    expect(e).toMatchObject({ type: 'ASSAULT', actor: [], recipient: ['diri'] });
+  });
+  it('a word written with ta marbuta has no pronoun suffix («وزارة» is not «و+زار+ه»)', () => {
+    expect(
+      detect('أعلنت وزارة الدفاع الأمريكية الخبر.', {
+        entities: [{ id: 'dod', type: 'ORG', names: ['وزارة الدفاع الأمريكية'] }],
+      }),
+    ).toHaveLength(0);
+  });
+});
+
 describe('quotes', () => {
   it('does not code a quoted event as asserted: it is reported', () => {
     const events = code('وقال المتحدث: "قصفت إسرائيل المستشفى".', { entities: [E.israel] });

@@ -54,6 +54,10 @@ describe('data/text', () => {
     }
   });
 
+  it('the lexicon states that NewsFANE was restricted to ANERcorp TRAIN sentences (it also holds TEST)', () => {
+    expect(read('clitic-lexicon.tsv')).toMatch(/only its sentences that are in\n#\s+ANERcorp TRAIN/);
+  });
+
   it('the build script named in the lexicon header exists', () => {
     expect(read('clitic-lexicon.tsv')).toContain('scripts/build-clitic-lexicon.mjs');
     expect(existsSync(new URL('../../scripts/build-clitic-lexicon.mjs', import.meta.url))).toBe(true);

@@ -65,7 +65,12 @@ export function stripProclitics(norm: string): ProcliticSplit {
     article = true;
     i += 2;
   } else {
-    if ((c === 0x0628 || c === 0x0644 || c === 0x0643) && norm.charCodeAt(i + 1) === 0x0627 && norm.charCodeAt(i + 2) === 0x0644 && n - i - 3 >= MIN_CORE) {
+    if (
+      (c === 0x0628 || c === 0x0644 || c === 0x0643) &&
+      norm.charCodeAt(i + 1) === 0x0627 &&
+      norm.charCodeAt(i + 2) === 0x0644 &&
+      n - i - 3 >= MIN_CORE
+    ) {
       prep = norm[i];
       i += 1;
     }
@@ -119,7 +124,8 @@ export function wordShape(word: string): Shape {
     if ((c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0xfb50 && c <= 0xfeff)) arabic++;
     else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
     else if ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) digit++;
-    else if (c < 0x80 || (c >= 0x060c && c <= 0x061f) || (c >= 0x2000 && c <= 0x206f) || c === 0xab || c === 0xbb) punct++;
+    else if (c < 0x80 || (c >= 0x060c && c <= 0x061f) || (c >= 0x2000 && c <= 0x206f) || c === 0xab || c === 0xbb)
+      punct++;
     else if (isStripped(c)) continue;
     else other++;
   }

@@ -69,7 +69,7 @@ class PairCounter {
   add(key: number): void {
     // key + 1 so that 0 stays "empty"
     const k = key + 1;
-    let s = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
+    let s = (Math.imul(k, 0x9e3779b1) >>> 0) & this.mask;
     for (;;) {
       const cur = this.keys[s];
       if (cur === k) {
@@ -84,7 +84,7 @@ class PairCounter {
           this.size++;
           return;
         }
-        s = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
+        s = (Math.imul(k, 0x9e3779b1) >>> 0) & this.mask;
         continue;
       }
       s = (s + 1) & this.mask;
@@ -99,7 +99,7 @@ class PairCounter {
     for (let i = 0; i < oldKeys.length; i++) {
       const k = oldKeys[i];
       if (!k) continue;
-      let s = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
+      let s = (Math.imul(k, 0x9e3779b1) >>> 0) & this.mask;
       while (this.keys[s] !== 0) s = (s + 1) & this.mask;
       this.keys[s] = k;
       this.counts[s] = oldCounts[i];
@@ -249,7 +249,9 @@ function randomisedSvd(a: Csr, k: number, random: () => number): Float64Array {
   }
   for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) bbt[i * l + j] = bbt[j * l + i];
   const { values, vectors } = symmetricEigen(bbt, l);
-  const order = Array.from({ length: l }, (_, i) => i).sort((p, q) => values[q] - values[p]).slice(0, k);
+  const order = Array.from({ length: l }, (_, i) => i)
+    .sort((p, q) => values[q] - values[p])
+    .slice(0, k);
   const out = new Float64Array(a.rows * k);
   for (let r = 0; r < a.rows; r++) {
     for (let j = 0; j < k; j++) {
@@ -268,7 +270,16 @@ function randomisedSvd(a: Csr, k: number, random: () => number): Float64Array {
  * sign of the projection on the members' principal direction (PDDP, Boley 1998), which always
  * divides the set, then is refined by a few rounds of 2-means.
  */
-function bisect(vectors: Float64Array, dims: number, members: number[], code: number, depth: number, maxDepth: number, codes: Uint16Array, random: () => number): void {
+function bisect(
+  vectors: Float64Array,
+  dims: number,
+  members: number[],
+  code: number,
+  depth: number,
+  maxDepth: number,
+  codes: Uint16Array,
+  random: () => number,
+): void {
   for (const m of members) codes[m] = code;
   if (depth >= maxDepth || members.length < 4) return;
   const mean = new Float64Array(dims);
@@ -337,10 +348,16 @@ function bisect(vectors: Float64Array, dims: number, members: number[], code: nu
 }
 
 /** Builds clusters from an iterable of texts (two passes: it is iterated twice). */
-export function buildClusters(texts: () => Iterable<string>, opts: ClusterOptions, log: (m: string) => void = () => {}): Map<string, number> {
+export function buildClusters(
+  texts: () => Iterable<string>,
+  opts: ClusterOptions,
+  log: (m: string) => void = () => {},
+): Map<string, number> {
   const freq = new Map<string, number>();
   for (const text of texts()) for (const w of corpusWords(text)) freq.set(w, (freq.get(w) ?? 0) + 1);
-  const ranked = [...freq.entries()].filter(([w, c]) => c >= opts.minCount && w.length > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const ranked = [...freq.entries()]
+    .filter(([w, c]) => c >= opts.minCount && w.length > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const vocab = ranked.slice(0, opts.vocabulary).map(([w]) => w);
   const index = new Map(vocab.map((w, i) => [w, i]));
   const C = Math.min(opts.contexts, vocab.length);
@@ -406,7 +423,16 @@ export function buildClusters(texts: () => Iterable<string>, opts: ClusterOption
   }
   log('clusters: SVD done');
   const codes = new Uint16Array(vocab.length);
-  bisect(vectors, opts.dims, Array.from({ length: vocab.length }, (_, i) => i), 1, 0, opts.depth, codes, random);
+  bisect(
+    vectors,
+    opts.dims,
+    Array.from({ length: vocab.length }, (_, i) => i),
+    1,
+    0,
+    opts.depth,
+    codes,
+    random,
+  );
   return new Map(vocab.map((w, i) => [w, codes[i]]));
 }
 
@@ -420,7 +446,9 @@ export function encodeClusters(codes: Map<string, number>, header: Omit<ClusterH
   const wordBytes = new TextEncoder().encode(words.join('\n'));
   const len = new Uint8Array(4);
   new DataView(len.buffer).setUint32(0, headerBytes.length, true);
-  return gzipSync(Buffer.concat([new TextEncoder().encode(MAGIC), len, headerBytes, codeBytes, wordBytes]), { level: 9 });
+  return gzipSync(Buffer.concat([new TextEncoder().encode(MAGIC), len, headerBytes, codeBytes, wordBytes]), {
+    level: 9,
+  });
 }
 
 /** A fingerprint of the clusters, recorded in the model so that a model is never paired with other clusters. */

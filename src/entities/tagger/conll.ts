@@ -22,7 +22,10 @@ export function parseConll(text: string): LabelledSentence[] {
     words = [];
     labels = [];
   };
-  for (const line of text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')) {
+  for (const line of text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')) {
     if (!line.trim()) {
       flush();
       continue;

@@ -5,7 +5,14 @@
 // integer mixes of a template id with those per-token hashes (see hash.ts): no feature strings,
 // no per-feature allocation. The feature set is versioned: a model records `FEATURE_SET` and
 // is refused by an extractor of another version.
-import { dropOneLetterClitic, firstWordForms, normalizeWord, stripProclitics, wordShape, type Shape } from './arabic.js';
+import {
+  dropOneLetterClitic,
+  firstWordForms,
+  normalizeWord,
+  stripProclitics,
+  wordShape,
+  type Shape,
+} from './arabic.js';
 import { featureKey, featureKey2, hashRange, hashString } from './hash.js';
 import { labelIndex } from './labels.js';
 

@@ -17,7 +17,11 @@ export const MAX_NAME_WORDS = 6;
  * Greedy longest-match tagging of `words` against a dictionary: at each position the longest name
  * (up to `maxWords`) found under any form of its first word wins; its words get B-TYPE, I-TYPE….
  */
-export function gazetteerTags(words: readonly string[], lookup: GazetteerLookup, maxWords = MAX_NAME_WORDS): (string | null)[] {
+export function gazetteerTags(
+  words: readonly string[],
+  lookup: GazetteerLookup,
+  maxWords = MAX_NAME_WORDS,
+): (string | null)[] {
   const n = words.length;
   const norms = words.map(normalizeWord);
   const tags: (string | null)[] = new Array(n).fill(null);

@@ -90,7 +90,8 @@ export function tagSpans(doc: Analysis, opts: TagSpansOptions = {}): TaggedSpan[
   while (runStart < tokens.length) {
     const sentence = tokens[runStart].sentence;
     let runEnd = runStart + 1;
-    while (runEnd < tokens.length && tokens[runEnd].sentence === sentence && runEnd - runStart < MAX_RUN_TOKENS) runEnd++;
+    while (runEnd < tokens.length && tokens[runEnd].sentence === sentence && runEnd - runStart < MAX_RUN_TOKENS)
+      runEnd++;
     const words = new Array<string>(runEnd - runStart);
     for (let i = runStart; i < runEnd; i++) words[i - runStart] = tokens[i].text;
     const gaz = opts.gazetteerTags?.slice(runStart, runEnd);
@@ -101,7 +102,14 @@ export function tagSpans(doc: Analysis, opts: TagSpansOptions = {}): TaggedSpan[
   return out;
 }
 
-function collectSpans(doc: Analysis, offset: number, labels: string[], confidence: number[], sentence: number, out: TaggedSpan[]): void {
+function collectSpans(
+  doc: Analysis,
+  offset: number,
+  labels: string[],
+  confidence: number[],
+  sentence: number,
+  out: TaggedSpan[],
+): void {
   let i = 0;
   while (i < labels.length) {
     const y = labelIndex(labels[i]);

@@ -46,9 +46,18 @@ export const ALLOWED: Uint8Array = (() => {
 
 // FANE's fine types, grouped as score-conll.mjs groups them.
 const FINE_TYPES: Record<string, EntityType> = {};
-for (const k of 'Politician Athlete Group Artist Other_PER Religious_PER Scientist Police Businessperson Lawyer Engineer'.split(' ')) FINE_TYPES[k] = 'PER';
-for (const k of 'Non-Governmental Sports Media Government Commercial Educational Medical-Science Entertainment Religious_ORG'.split(' ')) FINE_TYPES[k] = 'ORG';
-for (const k of 'Nation Population-Center State-or-Province GPE-Cluster Continent County-or-District Water-Body Land-Region-Natural Celestial Building-Grounds Airport Path Subarea-Facility Plant'.split(' ')) FINE_TYPES[k] = 'LOC';
+for (const k of 'Politician Athlete Group Artist Other_PER Religious_PER Scientist Police Businessperson Lawyer Engineer'.split(
+  ' ',
+))
+  FINE_TYPES[k] = 'PER';
+for (const k of 'Non-Governmental Sports Media Government Commercial Educational Medical-Science Entertainment Religious_ORG'.split(
+  ' ',
+))
+  FINE_TYPES[k] = 'ORG';
+for (const k of 'Nation Population-Center State-or-Province GPE-Cluster Continent County-or-District Water-Body Land-Region-Natural Celestial Building-Grounds Airport Path Subarea-Facility Plant'.split(
+  ' ',
+))
+  FINE_TYPES[k] = 'LOC';
 
 /** Reduces a corpus entity type to PER/LOC/ORG/MISC (PERS→PER, MIS*→MISC, FANE fine types). */
 export function coarseType(type: string): EntityType {

@@ -5,9 +5,10 @@
 //   body = transitions (f32 × TRANSITIONS_LENGTH)
 //        | feature keys, sorted, as varint deltas
 //        | per feature: varint bit mask of the labels that have a weight
-//        | the weights of those labels, quantised (i8 or i16 × header.scale)
+//        | the weights of those labels as i8 (weight = stored integer × header.scale)
 // Sorting plus delta coding makes 32-bit hashed keys cost about two bytes each; dropping zero
-// labels and quantising the rest keeps a model of ~10^5 features well under 2 MB.
+// labels and quantising the rest to one byte keeps a model of ~2·10^5 features under 1 MB.
+// Quantising to i8 costs nothing measurable on dev (see data/models/README.md).
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { LABELS, NUM_LABELS } from './labels.js';
 import { TRANSITIONS_LENGTH } from './viterbi.js';
@@ -25,7 +26,7 @@ export interface ModelHeader {
   triggers: TriggerLists;
   /** Dequantisation factor: weight = stored integer × scale. */
   scale: number;
-  quantisation: 'i8' | 'i16';
+  quantisation: 'i8';
   features: number;
   /** Divides scores before forward-backward so that marginals read as calibrated confidences. */
   temperature: number;
@@ -43,40 +44,55 @@ export interface ModelHeader {
   training?: Record<string, unknown>;
 }
 
-/** Open-addressing map from feature key to row of weights; 0 marks an empty slot. */
+/** Bytes per slot of the weight table: u32 key, NUM_LABELS i8 weights, padding. */
+const SLOT_BYTES = 16;
+
+/**
+ * Open-addressing map from feature key to its quantised weights. Key and weights share one 16-byte
+ * slot, so a lookup touches one cache line: scoring is bound by memory latency, not arithmetic.
+ * Key 0 marks an empty slot (feature keys are never 0, see hash.ts).
+ */
 export class WeightTable {
-  private readonly slots: Uint32Array;
-  private readonly rows: Int32Array;
+  private readonly slotKeys: Uint32Array;
+  private readonly slotWeights: Int8Array;
   private readonly mask: number;
-  /** weights[row * L + label] */
-  readonly weights: Float32Array;
+  /** Dequantisation factor: weight = stored integer × scale. */
+  readonly scale: number;
   readonly size: number;
 
-  constructor(keys: Uint32Array, weights: Float32Array) {
+  /** `weights[r * NUM_LABELS + y]` is the quantised weight of feature `keys[r]` for label y. */
+  constructor(keys: Uint32Array, weights: Int8Array, scale: number) {
+    if (SLOT_BYTES < 4 + L) throw new Error('weight table slot too small for the label set');
     this.size = keys.length;
+    this.scale = scale;
     let cap = 16;
     while (cap < keys.length * 2) cap <<= 1;
-    this.slots = new Uint32Array(cap);
-    this.rows = new Int32Array(cap);
+    const buffer = new ArrayBuffer(cap * SLOT_BYTES);
+    this.slotKeys = new Uint32Array(buffer);
+    this.slotWeights = new Int8Array(buffer);
     this.mask = cap - 1;
-    this.weights = weights;
     for (let r = 0; r < keys.length; r++) {
       let s = keys[r] & this.mask;
-      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-      this.slots[s] = keys[r];
-      this.rows[s] = r;
+      while (this.slotKeys[s * (SLOT_BYTES / 4)] !== 0) s = (s + 1) & this.mask;
+      this.slotKeys[s * (SLOT_BYTES / 4)] = keys[r];
+      for (let y = 0; y < L; y++) this.slotWeights[s * SLOT_BYTES + 4 + y] = weights[r * L + y];
     }
   }
 
-  /** Row of `key`, or -1 when the model has no weights for it. */
-  row(key: number): number {
+  /** Adds the quantised weights of `key` to acc[0..NUM_LABELS); false when the model lacks the key. */
+  addTo(key: number, acc: Int32Array): boolean {
+    const keys = this.slotKeys;
     let s = key & this.mask;
     for (;;) {
-      const k = this.slots[s];
-      if (k === key) return this.rows[s];
-      if (k === 0) return -1;
+      const k = keys[s * (SLOT_BYTES / 4)];
+      if (k === key) break;
+      if (k === 0) return false;
       s = (s + 1) & this.mask;
     }
+    const w = this.slotWeights;
+    const base = s * SLOT_BYTES + 4;
+    for (let y = 0; y < L; y++) acc[y] += w[base + y];
+    return true;
   }
 }
 
@@ -123,68 +139,80 @@ class ByteWriter {
   }
 }
 
+/** Weights quantised to i8: the kept features (sorted by key) and their rows. */
+export interface QuantisedWeights {
+  keys: Uint32Array;
+  weights: Int8Array;
+  scale: number;
+}
+
 /**
- * Serialises a model. Weights whose magnitude is below `minWeight` are dropped, rows left empty are
- * dropped, the rest quantised to `quantisation` with one scale for the whole model.
+ * Quantises to i8 with one scale for the whole model (the largest weight maps to ±127). Weights
+ * that round to 0, or are below `minWeight`, are dropped, and rows left empty with them.
  */
+export function quantise(raw: RawWeights, minWeight: number): QuantisedWeights {
+  const n = raw.keys.length;
+  let maxAbs = 0;
+  for (let i = 0; i < raw.weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(raw.weights[i]));
+  const scale = maxAbs > 0 ? maxAbs / 127 : 1;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => raw.keys[a] - raw.keys[b]);
+  const keys: number[] = [];
+  const rows: number[] = [];
+  for (const r of order) {
+    let any = false;
+    const row = new Array<number>(L);
+    for (let y = 0; y < L; y++) {
+      const w = raw.weights[r * L + y];
+      const q = Math.abs(w) < minWeight ? 0 : Math.max(-127, Math.min(127, Math.round(w / scale)));
+      row[y] = q;
+      if (q !== 0) any = true;
+    }
+    if (!any) continue;
+    keys.push(raw.keys[r]);
+    rows.push(...row);
+  }
+  return { keys: Uint32Array.from(keys), weights: Int8Array.from(rows), scale };
+}
+
+/** Serialises a model (quantising its weights, see `quantise`). */
 export function encodeModel(
   raw: RawWeights,
   header: Omit<ModelHeader, 'scale' | 'features' | 'quantisation' | 'format' | 'labels'>,
-  opts: { minWeight: number; quantisation: 'i8' | 'i16' },
+  opts: { minWeight: number },
 ): { bytes: Buffer; features: number } {
-  const n = raw.keys.length;
-  const qmax = opts.quantisation === 'i8' ? 127 : 32767;
-  let maxAbs = 0;
-  for (let i = 0; i < raw.weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(raw.weights[i]));
-  const scale = maxAbs > 0 ? maxAbs / qmax : 1;
-  const threshold = Math.max(opts.minWeight, scale / 2);
-
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => raw.keys[a] - raw.keys[b]);
-  const kept: number[] = [];
-  for (const r of order) {
-    for (let y = 0; y < L; y++) {
-      if (Math.abs(raw.weights[r * L + y]) >= threshold) {
-        kept.push(r);
-        break;
-      }
-    }
-  }
-
+  const q = quantise(raw, opts.minWeight);
+  const n = q.keys.length;
   const body = new ByteWriter();
   const trans = new Uint8Array(raw.transitions.length * 4);
   const tv = new DataView(trans.buffer);
   raw.transitions.forEach((w, i) => tv.setFloat32(i * 4, w, true));
   body.bytes(trans);
   let prevKey = 0;
-  for (const r of kept) {
-    body.varint(raw.keys[r] - prevKey);
-    prevKey = raw.keys[r];
+  for (let r = 0; r < n; r++) {
+    body.varint(q.keys[r] - prevKey);
+    prevKey = q.keys[r];
   }
   const values: number[] = [];
-  for (const r of kept) {
+  for (let r = 0; r < n; r++) {
     let mask = 0;
     for (let y = 0; y < L; y++) {
-      const w = raw.weights[r * L + y];
-      if (Math.abs(w) >= threshold) {
+      const v = q.weights[r * L + y];
+      if (v !== 0) {
         mask |= 1 << y;
-        values.push(Math.max(-qmax, Math.min(qmax, Math.round(w / scale))));
+        values.push(v);
       }
     }
     body.varint(mask);
   }
-  const width = opts.quantisation === 'i8' ? 1 : 2;
-  const packed = new Uint8Array(values.length * width);
-  const pv = new DataView(packed.buffer);
-  values.forEach((q, i) => (width === 1 ? pv.setInt8(i, q) : pv.setInt16(i * 2, q, true)));
-  body.bytes(packed);
+  body.bytes(new Uint8Array(Int8Array.from(values).buffer));
 
   const fullHeader: ModelHeader = {
     ...header,
     format: 'rasd-ner-perceptron',
     labels: [...LABELS],
-    scale,
-    quantisation: opts.quantisation,
-    features: kept.length,
+    scale: q.scale,
+    quantisation: 'i8',
+    features: n,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(fullHeader));
   const out = new ByteWriter();
@@ -194,7 +222,7 @@ export function encodeModel(
   out.bytes(len);
   out.bytes(headerBytes);
   out.bytes(body.result());
-  return { bytes: gzipSync(out.result(), { level: 9 }), features: kept.length };
+  return { bytes: gzipSync(out.result(), { level: 9 }), features: n };
 }
 
 /**
@@ -219,20 +247,30 @@ export function foldDomain(raw: RawWeights, target: string, domains: readonly st
     if (isCopy[i]) return;
     const own = row.get(domainFeatureKey(target, k));
     keys.push(k);
-    for (let y = 0; y < L; y++) weights.push(raw.weights[i * L + y] + (own === undefined ? 0 : raw.weights[own * L + y]));
+    for (let y = 0; y < L; y++)
+      weights.push(raw.weights[i * L + y] + (own === undefined ? 0 : raw.weights[own * L + y]));
   });
   return { keys: Uint32Array.from(keys), weights: Float64Array.from(weights), transitions: raw.transitions };
 }
 
-/** A model straight from trainer weights (no quantisation), for scoring during training. */
-export function modelFromRaw(raw: RawWeights, header: ModelHeader): Model {
-  return { header, table: new WeightTable(raw.keys, Float32Array.from(raw.weights)), transitions: Float32Array.from(raw.transitions) };
+/**
+ * A model straight from trainer weights, quantised as `encodeModel` would, for scoring during
+ * training: what is measured is what would be shipped.
+ */
+export function modelFromRaw(raw: RawWeights, header: ModelHeader, minWeight = 0): Model {
+  const q = quantise(raw, minWeight);
+  return {
+    header: { ...header, scale: q.scale, features: q.keys.length },
+    table: new WeightTable(q.keys, q.weights, q.scale),
+    transitions: Float32Array.from(raw.transitions),
+  };
 }
 
 /** Reads a model file's bytes (gzip-compressed, as written by `encodeModel`). */
 export function decodeModel(file: Uint8Array): Model {
   const data = gunzipSync(file);
-  if (new TextDecoder().decode(data.subarray(0, 8)) !== MAGIC) throw new Error('not a rasd NER model (bad magic): retrain with `npm run train:ner`');
+  if (new TextDecoder().decode(data.subarray(0, 8)) !== MAGIC)
+    throw new Error('not a rasd NER model (bad magic): retrain with `npm run train:ner`');
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const headerLength = view.getUint32(8, true);
   const header = JSON.parse(new TextDecoder().decode(data.subarray(12, 12 + headerLength))) as ModelHeader;
@@ -261,16 +299,10 @@ export function decodeModel(file: Uint8Array): Model {
   }
   const masks = new Uint16Array(n);
   for (let i = 0; i < n; i++) masks[i] = varint();
-  const weights = new Float32Array(n * L);
-  const wide = header.quantisation === 'i16';
+  const weights = new Int8Array(n * L);
   for (let i = 0; i < n; i++) {
     const m = masks[i];
-    for (let y = 0; y < L; y++) {
-      if (!(m & (1 << y))) continue;
-      const q = wide ? view.getInt16(pos, true) : view.getInt8(pos);
-      pos += wide ? 2 : 1;
-      weights[i * L + y] = q * header.scale;
-    }
+    for (let y = 0; y < L; y++) if (m & (1 << y)) weights[i * L + y] = view.getInt8(pos++);
   }
-  return { header, table: new WeightTable(keys, weights), transitions };
+  return { header, table: new WeightTable(keys, weights, header.scale), transitions };
 }

@@ -38,7 +38,9 @@ export class Tagger {
     const want = model.header.clusters ?? null;
     const have = clusters ? clusters.header.version : null;
     if (want !== have) {
-      throw new Error(`NER model expects word clusters ${want ?? '(none)'}, got ${have ?? '(none)'}: ship the cluster file the model was trained with, or retrain`);
+      throw new Error(
+        `NER model expects word clusters ${want ?? '(none)'}, got ${have ?? '(none)'}: ship the cluster file the model was trained with, or retrain`,
+      );
     }
     this.model = model;
     this.extractor = new FeatureExtractor(model.header.triggers, clusters ? clusters.codes : null);
@@ -84,19 +86,17 @@ export class Tagger {
   }
 }
 
+const acc = new Int32Array(L);
+
 /** emit[i * L + y] = sum of the weights of token i's features for label y. */
 export function scoreEmissions(features: FeatureBuffer, n: number, model: Model, emit: Float32Array): void {
   const { keys, offsets } = features;
   const table = model.table;
-  const w = table.weights;
-  emit.fill(0, 0, n * L);
+  const scale = table.scale;
   for (let i = 0; i < n; i++) {
+    acc.fill(0);
+    for (let f = offsets[i], end = offsets[i + 1]; f < end; f++) table.addTo(keys[f], acc);
     const base = i * L;
-    for (let f = offsets[i], end = offsets[i + 1]; f < end; f++) {
-      const r = table.row(keys[f]);
-      if (r < 0) continue;
-      const rb = r * L;
-      for (let y = 0; y < L; y++) emit[base + y] += w[rb + y];
-    }
+    for (let y = 0; y < L; y++) emit[base + y] = acc[y] * scale;
   }
 }

@@ -91,7 +91,14 @@ function logSumExp(a: Float64Array, from: number, count: number, stride: number)
  * of a linear-chain CRF (forward-backward over BIO-valid paths). Writes p(y_i = y) into
  * marginals[i * L + y]. Used for confidences, not for decoding.
  */
-export function marginals(emit: Scores, n: number, trans: Scores, temperature: number, work: DecodeWork, marginalsOut: Float64Array): void {
+export function marginals(
+  emit: Scores,
+  n: number,
+  trans: Scores,
+  temperature: number,
+  work: DecodeWork,
+  marginalsOut: Float64Array,
+): void {
   if (n === 0) return;
   work.ensure(n);
   const alpha = work.alpha;
@@ -111,7 +118,8 @@ export function marginals(emit: Scores, n: number, trans: Scores, temperature: n
   for (let i = n - 2; i >= 0; i--) {
     const row = i * L;
     for (let p = 0; p < L; p++) {
-      for (let y = 0; y < L; y++) tmp[y] = ALLOWED[p * L + y] ? trans[p * L + y] * inv + emit[row + L + y] * inv + beta[row + L + y] : -Infinity;
+      for (let y = 0; y < L; y++)
+        tmp[y] = ALLOWED[p * L + y] ? trans[p * L + y] * inv + emit[row + L + y] * inv + beta[row + L + y] : -Infinity;
       beta[row + p] = logSumExp(tmp, 0, L, 1);
     }
   }

@@ -1,11 +1,14 @@
 // Migration 1: the corpus schema. Both dialects hold the same tables and columns; they differ only
 // in types (INTEGER/BIGSERIAL, BLOB/BYTEA, REAL/DOUBLE PRECISION) and in the full-text index:
-// an FTS5 table over search_docs.terms in SQLite, a tsvector column with a GIN index in PostgreSQL.
-// Spans are stored as start_off/end_off (UTF-16 offsets into articles.text).
+// a contentless FTS5 table in SQLite, a tsvector column of search_docs with a GIN index in PostgreSQL.
+// Spans are stored as start_off/end_off (UTF-16 offsets into article_content.text).
+// Hot and cold data are apart: `articles` holds the small metadata that every search reads for each
+// candidate; the text and the compressed analysis live in `article_content`, read only for the
+// page of hits (snippets) and for getArticle/scan.
 import type { Migration } from './index.js';
 
 /** Tables whose DDL is the same in both dialects once the type names are substituted. */
-function common(t: { seq: string; blob: string; real: string; big: string }): string {
+function common(t: { seq: string; blob: string; real: string; big: string; withoutRowid: string; postingsTail: string }): string {
   return `
 CREATE TABLE articles (
   seq ${t.seq},
@@ -19,15 +22,19 @@ CREATE TABLE articles (
   published_day TEXT,
   canonical_id TEXT NOT NULL,
   cluster_id TEXT,
-  ingested_at TEXT NOT NULL,
-  text TEXT NOT NULL,
-  analysis ${t.blob} NOT NULL
+  ingested_at TEXT NOT NULL
 );
 CREATE INDEX articles_source ON articles (source_id);
 CREATE INDEX articles_day ON articles (published_day);
 CREATE INDEX articles_outlet ON articles (outlet);
 CREATE INDEX articles_canonical ON articles (canonical_id);
 CREATE INDEX articles_cluster ON articles (cluster_id);
+
+CREATE TABLE article_content (
+  article ${t.big} PRIMARY KEY REFERENCES articles (seq),
+  text TEXT NOT NULL,
+  analysis ${t.blob} NOT NULL
+);
 
 CREATE TABLE article_topics (
   article ${t.big} NOT NULL REFERENCES articles (seq),
@@ -155,19 +162,23 @@ CREATE TABLE clusters (
   created_at TEXT NOT NULL
 );
 
--- The search index. terms: the analyzer's terms, each between its own spaces (« t1  t2 »), so a
--- term's frequency is a plain replace() count in both SQL dialects; dl: the number of terms.
+-- BM25 statistics, identical in both backends: the length of each indexed document in terms (dl),
+-- the frequency of each term in each document (postings, clustered by term so that one range scan
+-- gives a term's frequencies), document frequencies and corpus totals (kept by putArticles).
 CREATE TABLE search_docs (
   article ${t.big} PRIMARY KEY REFERENCES articles (seq),
-  terms TEXT NOT NULL,
   dl INTEGER NOT NULL
 );
-
--- Document frequencies and corpus totals for BM25, kept by putArticle.
+CREATE TABLE term_postings (
+  term TEXT NOT NULL,
+  article ${t.big} NOT NULL REFERENCES articles (seq),
+  tf INTEGER NOT NULL,
+  PRIMARY KEY (term, article)${t.postingsTail}
+)${t.withoutRowid};
 CREATE TABLE term_stats (
   term TEXT PRIMARY KEY,
   df INTEGER NOT NULL
-);
+)${t.withoutRowid};
 CREATE TABLE corpus_stats (
   id INTEGER PRIMARY KEY,
   docs ${t.big} NOT NULL,
@@ -181,18 +192,19 @@ export const migration001: Migration = {
   version: 1,
   name: 'initial corpus schema and search index',
   sqlite:
-    common({ seq: 'INTEGER PRIMARY KEY', blob: 'BLOB', real: 'REAL', big: 'INTEGER' }) +
+    common({ seq: 'INTEGER PRIMARY KEY', blob: 'BLOB', real: 'REAL', big: 'INTEGER', withoutRowid: ' WITHOUT ROWID', postingsTail: '' }) +
     `
--- FTS5 over the pre-analysed terms: unicode61 only splits at the spaces between them.
+-- FTS5 over the pre-analysed terms (space-joined: unicode61 only splits at the spaces), rowid =
+-- articles.seq. Contentless: it answers MATCH (words, phrases, OR, NOT); the terms are not kept.
 CREATE VIRTUAL TABLE search_fts USING fts5 (
   terms,
-  content = 'search_docs',
-  content_rowid = 'article',
+  content = '',
   tokenize = 'unicode61 remove_diacritics 0'
 );
 `,
   postgres:
-    common({ seq: 'BIGSERIAL PRIMARY KEY', blob: 'BYTEA', real: 'DOUBLE PRECISION', big: 'BIGINT' }) +
+    // INCLUDE (tf): a term's postings come from the index alone (index-only scan).
+    common({ seq: 'BIGSERIAL PRIMARY KEY', blob: 'BYTEA', real: 'DOUBLE PRECISION', big: 'BIGINT', withoutRowid: '', postingsTail: ' INCLUDE (tf)' }) +
     `
 -- The lexemes are our analysed terms, written as a tsvector literal by the store ('simple' semantics:
 -- PostgreSQL never parses or stems them).
