@@ -143,7 +143,11 @@ export function findTriggers(words: Word[], lex: EventLexicon): TriggerMatch[] {
   const best: TriggerMatch[] = [];
   for (let i = 0; i < words.length; i++) {
     const c = candidatesAt(words, i, lex);
-    if (c.length) best.push(c[0]);
+    if (!c.length) continue;
+    // after «تم», «جرى» a form that is both verb and verbal noun («خطفه») is the noun: a passive
+    const prev = words[i - 1];
+    const auxiliary = prev !== undefined && lex.grammar.passiveAuxiliaries.has(prev.norm.replace(/^[وف](?=..)/, ''));
+    best.push((auxiliary && c.find((m) => m.pos === 'noun')) || c[0]);
   }
   const taken = new Set<number>();
   const kept: TriggerMatch[] = [];
