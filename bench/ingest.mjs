@@ -3,7 +3,8 @@
 // analysis, through the worker pool, into a fresh SQLite database: articles per second (wall time),
 // CPU time, database size, peak memory, and the cost of each analysis stage per article (measured in
 // the workers, so on a loaded machine it includes time waiting for a core). Then the same into
-// PostgreSQL when RASD_BENCH_PG is set (a database URL; the bench's tables are dropped first).
+// PostgreSQL when RASD_BENCH_PG is set (a postgres:// URL; the tables go in a fresh schema,
+// rasd_bench_ingest, dropped at the end).
 //   node bench/ingest.mjs [--limit N] [--workers N] [--keep DIR] [--no-profile]
 import { existsSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { loadavg, tmpdir, availableParallelism } from 'node:os';
@@ -37,7 +38,7 @@ function sizeOf(prefix) {
   return total;
 }
 
-async function run(label, db, statePath, sizeFn) {
+async function run(label, db, statePath, sizeFn, beforeSize = async () => {}) {
   const store = await openStore(db);
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
@@ -49,12 +50,13 @@ async function run(label, db, statePath, sizeFn) {
   peak = Math.max(peak, process.memoryUsage().rss);
   const count = await store.count();
   await store.close();
+  await beforeSize();
   const analysed = s.stored + s.exactDuplicates + (s.rejectsByCode['analysis-refused'] ?? 0) + (s.rejectsByCode['analysis-error'] ?? 0);
   console.log(`\n${label}: ${analysed.toLocaleString('en')} articles analysed in ${s.seconds.toFixed(0)} s with ${s.workers} worker threads`);
   console.log(`  ${s.analysedPerSecond.toFixed(1)} articles/s wall time (target ≥ 150/s); CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s = ${((cpu.user + cpu.system) / 1e3 / Math.max(1, analysed)).toFixed(1)} ms of CPU per article`);
   console.log(`  load average ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${availableParallelism()} cores)`);
   console.log(`  stored ${s.stored.toLocaleString('en')} (store count ${count.toLocaleString('en')}), exact copies ${s.exactDuplicates}, near/exact duplicates linked ${s.nearDuplicates}, clustered ${s.clustered}, rejected ${s.rejected} ${JSON.stringify(s.rejectsByCode)}`);
-  console.log(`  database ${sizeFn()}; peak RSS ${mb(peak)} (main thread + workers); main-thread writing ${(s.writeMs / 1000).toFixed(0)} s`);
+  console.log(`  database ${sizeFn()}; peak RSS ${mb(peak)} (main thread + workers); main thread: ${((s.writeMs) / Math.max(1, analysed)).toFixed(1)} ms per article writing (store ${(s.storeMs / Math.max(1, analysed)).toFixed(1)}, duplicate/story index ${(s.indexMs / Math.max(1, analysed)).toFixed(1)})`);
   if (s.stageMs && analysed > 0) {
     const per = Object.entries(s.stageMs).map(([k, v]) => [k, v / Math.max(1, s.stored + s.exactDuplicates)]);
     const total = per.reduce((a, [, v]) => a + v, 0);
@@ -69,21 +71,25 @@ console.log(`inputs: ${present.map((f) => f.split('/').pop()).join(', ')}${limit
 await run('SQLite', dbPath, `${dbPath}.ingest.sqlite`, () => `${mb(sizeOf(dbPath) - sizeOf(`${dbPath}.ingest`))} + ingest state ${mb(sizeOf(`${dbPath}.ingest`))}`);
 if (!keep) rmSync(dir, { recursive: true, force: true });
 
-const pg = process.env.RASD_BENCH_PG;
-if (pg) {
-  const { default: pgmod } = await import('pg');
-  const client = new pgmod.Client({ connectionString: pg });
-  await client.connect();
-  // a fresh schema: drop everything the store created
-  await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-  await client.end();
+const pgUrl = process.env.RASD_BENCH_PG;
+if (pgUrl) {
+  // a fresh schema on that server (dropped at the end), as bench/search.mjs does
+  const { default: pg } = await import('pg');
+  const schema = 'rasd_bench_ingest';
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const u = new URL(pgUrl);
+  u.searchParams.set('options', `-c search_path=${schema}`);
   const pgDir = mkdtempSync(join(tmpdir(), 'rasd-bench-ingest-pg-'));
-  const sizeFn = () => 'see pg_database_size';
-  await run('PostgreSQL', pg, join(pgDir, 'state.sqlite'), sizeFn);
-  const c2 = new pgmod.Client({ connectionString: pg });
-  await c2.connect();
-  const r = await c2.query('SELECT pg_database_size(current_database()) AS n');
-  await c2.end();
-  console.log(`  PostgreSQL database size ${mb(Number(r.rows[0].n))}`);
+  let size = 0;
+  await run('PostgreSQL', u.toString(), join(pgDir, 'state.sqlite'), () => `${mb(size)} (schema ${schema})`, async () => {
+    size = Number(
+      (await admin.query(`SELECT sum(pg_total_relation_size(c.oid)) AS s FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`, [schema])).rows[0].s,
+    );
+  });
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
   rmSync(pgDir, { recursive: true, force: true });
 } else console.log('\nPostgreSQL: skipped (set RASD_BENCH_PG=postgres://… to run it)');

@@ -47,13 +47,34 @@ const isoDate = (d) => (/^\d{8}$/.test(d ?? '') ? `${d.slice(0, 4)}-${d.slice(4,
 
 const tally = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
 let withActor = 0;
+let actorAgrees = 0;
+/** Folded words of a text without a glued و/ف/ب/ل/ال, for comparing actor words with gold source words. */
+const words = (text) =>
+  text
+    .normalize('NFKC')
+    .replace(/[\u064B-\u0652\u0640]/g, '')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .split(/[^\p{L}]+/u)
+    .map((w) => w.replace(/^(وال|بال|لل|فال|ال|و|ف|ب|ل)(?=.{3})/, ''))
+    .filter((w) => w.length >= 3);
 const errors = [];
 const t0 = Date.now();
 for (const rec of split) {
   const doc = analyze({ body: rec.text, published: isoDate(rec.date) });
   const events = detector.run(doc, { referenceDate: doc.article.published }).events;
-  // what the pipeline itself keeps: events of the gold type with a named actor
-  if (doc.events.some((e) => e.type === rec.category && !e.negated)) withActor++;
+  // what the pipeline itself keeps: events of the gold type with a named actor, and whether that actor
+  // is the annotated source (one of its mention words among the gold source words)
+  const kept = doc.events.filter((e) => e.type === rec.category && !e.negated);
+  if (kept.length) {
+    withActor++;
+    const gold = new Set(words(rec.events.map((e) => e.source_text ?? '').join(' ')));
+    const mentionWords = (id) => (doc.entities.find((x) => x.id === id)?.mentions ?? []).flatMap((m) => words(m.text));
+    const agrees = kept.some((e) => e.actor.some((id) => mentionWords(id).some((w) => gold.has(w))));
+    if (agrees) actorAgrees++;
+    else errors.push(`ACTOR? ${rec.category} ${kept.map((e) => e.actor.join('+')).join(' | ')} vs gold «${rec.events[0]?.source_text ?? '—'}» ${rec.text.slice(0, 100)}`);
+  }
   for (const type of TYPES) {
     const found = events.filter((e) => e.type === type && !e.negated);
     const gold = rec.category === type;
@@ -85,5 +106,7 @@ for (const type of TYPES) {
 const p = all.tp / (all.tp + all.fp || 1);
 const r = all.tp / (all.tp + all.fn || 1);
 console.log(`  micro    P ${f(p)}  R ${f(r)}  F1 ${f(p + r ? (2 * p * r) / (p + r) : 0)}`);
-console.log(`  pipeline output (named actor required): gold-type event in ${withActor}/${split.length} sentences`);
+console.log(
+  `  pipeline output (named actor required): gold-type event in ${withActor}/${split.length} sentences, actor = annotated source in ${actorAgrees}/${withActor}`,
+);
 if (verbose) for (const e of errors) console.log('  ' + e);

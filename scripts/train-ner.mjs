@@ -3,7 +3,7 @@
 //
 //   npm run train:ner                         (builds, then runs this with the defaults)
 //   node scripts/train-ner.mjs [--data DIR] [--out FILE] [--seed N] [--max-epochs N] [--epochs N]
-//                              [--no-wiki] [--no-gazetteer] [--gaz-dropout P] [--min-count N]
+//                              [--no-wiki] [--no-dictionary] [--gaz-dropout P] [--min-count N]
 //                              [--min-weight W] [--dev-only] [--dev-model FILE]
 //                              [--no-clusters] [--build-clusters]
 //
@@ -12,8 +12,8 @@
 //                            settings are chosen on it, then the final model is retrained on all of train.
 //   ner/fane/WikiFANE…txt    extra training data (Wikipedia), fine types reduced to PER/LOC/ORG/MISC,
 //                            "Group" dropped (ANERcorp does not tag peoples and religions), clitics
-//                            re-glued, domain-augmented features; its entity names are also the training
-//                            gazetteer (a dictionary that owes nothing to the test sets).
+//                            re-glued, domain-augmented features; its entity names are also the model's
+//                            own name dictionary (shipped in the model; owes nothing to the test sets).
 //   ner/anercorp/test.txt    NEVER trained or tuned on. Read only to drop the few WikiFANE sentences
 //                            whose text overlaps it (same for AQMAR, kept clean as an out-of-domain eval).
 //   corpora/ant-v2.1.jsonl.gz  unlabelled news (31k articles) for the word clusters, built into
@@ -38,7 +38,7 @@ const { encodeModel, modelFromRaw, foldDomain } = await lib('model');
 const { Tagger } = await lib('tagger');
 const { FEATURE_SET } = await lib('features');
 const { FEATURE_NORMALISER, normalizeWord } = await lib('arabic');
-const { gazetteerTags } = await lib('gazetteer');
+const { NameDictionary } = await lib('gazetteer');
 const { spansOfLabels } = await lib('labels');
 const { buildClusters, encodeClusters, decodeClusters } = await lib('clusters');
 
@@ -50,8 +50,8 @@ const opt = {
   maxEpochs: 20,
   epochs: null,
   wiki: true,
-  gazetteer: true,
-  gazDropout: 0.5,
+  dictionary: true,
+  gazDropout: 0.25,
   minCount: 3,
   minWeight: 0,
   devOnly: false,
@@ -68,7 +68,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--max-epochs') opt.maxEpochs = +argv[++i];
   else if (a === '--epochs') opt.epochs = +argv[++i];
   else if (a === '--no-wiki') opt.wiki = false;
-  else if (a === '--no-gazetteer') opt.gazetteer = false;
+  else if (a === '--no-dictionary') opt.dictionary = false;
   else if (a === '--gaz-dropout') opt.gazDropout = +argv[++i];
   else if (a === '--min-count') opt.minCount = +argv[++i];
   else if (a === '--min-weight') opt.minWeight = +argv[++i];
@@ -161,7 +161,7 @@ function overlaps(words, grams) {
 }
 
 let wiki = [];
-if (opt.wiki || opt.gazetteer) {
+if (opt.wiki || opt.dictionary) {
   const heldOut = [...readConll(`${opt.data}/ner/anercorp/test.txt`)];
   for (const f of readdirSync(`${opt.data}/ner/aqmar`).filter((f) => f.endsWith('.txt') && f !== 'README.md'))
     heldOut.push(...readConll(`${opt.data}/ner/aqmar/${f}`));
@@ -176,9 +176,15 @@ if (opt.wiki || opt.gazetteer) {
   log(`WikiFANE: ${all.length} sentences, ${all.length - wiki.length} dropped for overlapping ANERcorp test or AQMAR`);
 }
 
-// ---------------------------------------------------------------- gazetteer
-let gazetteerNames = 0;
-if (opt.gazetteer) {
+// ---------------------------------------------------------------- name dictionary
+// The entity names of WikiFANE become the model's own dictionary (shipped in the model header):
+// its matches are gazetteer features wherever the caller (the KB) gives none, and its words give
+// the name-part features. Used on ANERcorp sentences only: on WikiFANE it would be its own gold.
+// A share (`--gaz-dropout`) of the training sentences goes without, so that the model does not
+// lean on it too hard.
+let names = null;
+let nameLists = null;
+if (opt.dictionary) {
   const counts = new Map();
   for (const s of wiki) {
     for (const sp of spansOfLabels(s.labels)) {
@@ -189,26 +195,18 @@ if (opt.gazetteer) {
       counts.set(name, c);
     }
   }
-  const gaz = new Map();
+  const byName = new Map();
   for (const [name, c] of counts)
-    gaz.set(name, Object.entries(c).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
-  gazetteerNames = gaz.size;
-  const lookup = (name) => gaz.get(name) ?? null;
-  // Gazetteer tags on news sentences only (on WikiFANE they would be its own gold). A share of the
-  // training sentences goes without, so that the model also tags well when no dictionary is given.
+    byName.set(name, Object.entries(c).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
+  nameLists = {};
+  for (const [name, type] of [...byName].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) (nameLists[type] ??= []).push(name);
+  names = new NameDictionary(byName);
   const random = seededRandom(opt.seed ^ 0x5a5a5a5a);
-  for (const s of anercorp) {
-    s.gazetteer = gazetteerTags(s.words, lookup);
-    s.trainGazetteer = random() < opt.gazDropout ? null : s.gazetteer;
-  }
-  log(`gazetteer: ${gaz.size} names from WikiFANE, dropout ${opt.gazDropout}`);
+  for (const s of anercorp) s.names = random() >= opt.gazDropout;
+  for (const s of wiki) s.names = false;
+  log(`name dictionary: ${byName.size} names from WikiFANE, dropout ${opt.gazDropout}`);
 }
-const withTrainGaz = (s) => ({
-  words: s.words,
-  labels: s.labels,
-  domain: s.domain,
-  gazetteer: s.trainGazetteer ?? null,
-});
+const asTraining = (s) => ({ words: s.words, labels: s.labels, domain: s.domain, names: s.names ?? false });
 
 // ---------------------------------------------------------------- training
 // With WikiFANE, features are domain-augmented ('news' for ANERcorp, 'wiki'); the weights are
@@ -221,6 +219,7 @@ const baseHeader = {
   temperature: 1,
   domain: null,
   clusters: clusters ? clusters.header.version : null,
+  names: nameLists,
   provenance: {},
 };
 const fullHeader = (h) => ({
@@ -232,9 +231,9 @@ const fullHeader = (h) => ({
   ...h,
 });
 
-function scoreDev(tagger, useGazetteer) {
+function scoreDev(tagger) {
   const counts = emptyCounts();
-  for (const s of dev) countSpans(s.labels, tagger.tag(s.words, useGazetteer ? s.gazetteer : undefined), counts);
+  for (const s of dev) countSpans(s.labels, tagger.tag(s.words), counts);
   return summarise(counts);
 }
 const describe = (r) =>
@@ -244,12 +243,13 @@ const describe = (r) =>
     .join(' ');
 
 const trainOpts = {
+  names,
   seed: opt.seed,
   triggers,
   clusters: clusters ? clusters.codes : null,
   minFeatureCount: opt.minCount,
 };
-const trainData = (sentences) => (opt.wiki ? [...sentences, ...wiki] : sentences).map(withTrainGaz);
+const trainData = (sentences) => (opt.wiki ? [...sentences, ...wiki] : sentences).map(asTraining);
 
 // Phase 1: train on the train part, score dev after every epoch.
 const devLog = [];
@@ -260,11 +260,12 @@ const p1 = trainPerceptron(trainData(trainPart), {
   onEpoch(epoch, averaged) {
     const raw = fold(averaged());
     // quantised and pruned as the shipped file will be: what is measured is what is shipped
-    const tagger = new Tagger(modelFromRaw(raw, fullHeader(baseHeader), opt.minWeight), clusters);
-    const r = scoreDev(tagger, opt.gazetteer);
-    const rNoGaz = opt.gazetteer ? scoreDev(tagger, false) : r;
-    devLog.push({ epoch, f1: +pct(r.micro.f1), f1NoGazetteer: +pct(rNoGaz.micro.f1) });
-    log(`epoch ${epoch}: dev ${describe(r)}${opt.gazetteer ? ` | without gazetteer ${pct(rNoGaz.micro.f1)}` : ''}`);
+    const model = modelFromRaw(raw, fullHeader(baseHeader), opt.minWeight);
+    const r = scoreDev(new Tagger(model, clusters));
+    // the same weights without the model's dictionary: how much it leans on it
+    const rNoNames = names ? scoreDev(new Tagger({ ...model, header: { ...model.header, names: null } }, clusters)) : r;
+    devLog.push({ epoch, f1: +pct(r.micro.f1), f1WithoutDictionary: +pct(rNoNames.micro.f1) });
+    log(`epoch ${epoch}: dev ${describe(r)}${names ? ` | without dictionary ${pct(rNoNames.micro.f1)}` : ''}`);
     if (r.micro.f1 > best.f1) best = { epoch, f1: r.micro.f1, raw };
   },
 });
@@ -282,7 +283,7 @@ for (const t of [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128]) {
   let loss = 0;
   let n = 0;
   for (const s of dev) {
-    const { labels, confidence } = devTagger.tagWithConfidence(s.words, s.gazetteer);
+    const { labels, confidence } = devTagger.tagWithConfidence(s.words);
     const gold = new Set(spansOfLabels(s.labels).map((x) => `${x.start}:${x.end}:${x.type}`));
     for (const sp of spansOfLabels(labels)) {
       let c = 1;
@@ -336,7 +337,7 @@ const { bytes, features } = encodeModel(
       epochs,
       minFeatureCount: opt.minCount,
       minWeight: opt.minWeight,
-      gazetteer: opt.gazetteer ? `WikiFANE entity names (${gazetteerNames}), dropout ${opt.gazDropout}` : null,
+      dictionary: names ? `WikiFANE entity names (header.names), dropout ${opt.gazDropout}` : null,
       trainTokens: tokens(anercorp) + (opt.wiki ? tokens(wiki) : 0),
       devSplit: 'last 10% of ANERcorp train (phase 1 only)',
       devMicroF1: +pct(best.f1),

@@ -10,6 +10,7 @@ import { quoteStage } from './quotes/index.js';
 import { timeStage } from './time/index.js';
 import { amountStage } from './amounts/index.js';
 import { eventStage } from './events/index.js';
+import { topicStage } from './topics/index.js';
 
 /** The stages, in order. Each adds its layers to the Analysis. */
 export const STAGES: Stage[] = [
@@ -20,6 +21,7 @@ export const STAGES: Stage[] = [
   amountStage,
   quoteStage,
   eventStage, // last: reads entities, times and quotes
+  topicStage, // after events: article.topics from title and body
 ];
 
 export function analyze(rec: InputRecord): Analysis {

@@ -60,7 +60,10 @@ function one(f: ParsedFlags, name: string): string | undefined {
 }
 
 function many(f: ParsedFlags, name: string): string[] | undefined {
-  const v = f.values.get(name)?.flatMap((s) => s.split(',').map((x) => x.trim())).filter(Boolean);
+  const v = f.values
+    .get(name)
+    ?.flatMap((s) => s.split(',').map((x) => x.trim()))
+    .filter(Boolean);
   return v && v.length ? v : undefined;
 }
 
@@ -126,7 +129,9 @@ function dim(s: string): string {
 function renderHit(h: SearchHit, rank: number): string {
   const a = h.article;
   const head = `${rank}. ${a.title ?? '(no title)'}`;
-  const meta = [a.outlet, a.published?.slice(0, 10), a.id, h.score ? `score ${h.score.toFixed(3)}` : null].filter(Boolean).join(' · ');
+  const meta = [a.outlet, a.published?.slice(0, 10), a.id, h.score ? `score ${h.score.toFixed(3)}` : null]
+    .filter(Boolean)
+    .join(' · ');
   return `${head}\n   ${dim(meta)}\n   ${renderSnippet(h.snippet)}\n`;
 }
 
@@ -161,8 +166,14 @@ export async function searchCommand(argv: string[]): Promise<void> {
       out += '\n';
       res.hits.forEach((h, i) => (out += renderHit(h, i + 1 + intFlag(f, 'offset', 0)) + '\n'));
       const facet = (name: string, list: Array<{ value: string; count: number; label?: string }>) =>
-        list.length ? `${name}: ${list.slice(0, 8).map((x) => `${x.label ?? x.value} (${x.count})`).join(', ')}\n` : '';
-      out += facet('outlets', res.facets.outlet) + facet('topics', res.facets.topic) + facet('entities', res.facets.entity);
+        list.length
+          ? `${name}: ${list
+              .slice(0, 8)
+              .map((x) => `${x.label ?? x.value} (${x.count})`)
+              .join(', ')}\n`
+          : '';
+      out +=
+        facet('outlets', res.facets.outlet) + facet('topics', res.facets.topic) + facet('entities', res.facets.entity);
       process.stdout.write(out);
     });
   });
@@ -176,7 +187,12 @@ export async function quotesCommand(argv: string[]): Promise<void> {
     const speaker = one(f, 'speaker') ?? (f.positional.join(' ') || undefined);
     if (!speaker) throw new UsageError('quotes needs --speaker ID|NAME');
     await withStore(f, async (store) => {
-      const rows = await store.quotes({ speaker, from: dateFlag(f, 'from'), to: dateFlag(f, 'to'), limit: intFlag(f, 'limit', 50) });
+      const rows = await store.quotes({
+        speaker,
+        from: dateFlag(f, 'from'),
+        to: dateFlag(f, 'to'),
+        limit: intFlag(f, 'limit', 50),
+      });
       if (f.switches.has('json')) {
         process.stdout.write(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
         return;
@@ -193,7 +209,10 @@ export async function quotesCommand(argv: string[]): Promise<void> {
 
 export async function eventsCommand(argv: string[]): Promise<void> {
   await runCommand(async () => {
-    const f = parseFlags(argv, { values: ['actor', 'recipient', 'type', 'from', 'to', 'limit', 'db'], switches: ['json'] });
+    const f = parseFlags(argv, {
+      values: ['actor', 'recipient', 'type', 'from', 'to', 'limit', 'db'],
+      switches: ['json'],
+    });
     await withStore(f, async (store) => {
       const rows = await store.events({
         actor: one(f, 'actor'),
@@ -347,8 +366,21 @@ export function gkgLine(art: StoredArticle): string {
       return `${q.start}|${q.end - q.start}|${who.replace(/[|#]/g, ' ')}|${q.text.replace(/[|#]/g, ' ')}`;
     })
     .join('#');
-  const date = (m.published ?? '').replace(/[^0-9]/g, '').slice(0, 14).padEnd(14, '0');
-  return [m.id, m.published ? date : '', m.outlet ?? '', m.url ?? m.sourceId ?? '', m.topics.join(';'), ents('PER'), ents('ORG'), ents('LOC'), quotes]
+  const date = (m.published ?? '')
+    .replace(/[^0-9]/g, '')
+    .slice(0, 14)
+    .padEnd(14, '0');
+  return [
+    m.id,
+    m.published ? date : '',
+    m.outlet ?? '',
+    m.url ?? m.sourceId ?? '',
+    m.topics.join(';'),
+    ents('PER'),
+    ents('ORG'),
+    ents('LOC'),
+    quotes,
+  ]
     .map(tsvField)
     .join('\t');
 }
@@ -357,19 +389,31 @@ export async function exportCommand(argv: string[]): Promise<void> {
   await runCommand(async () => {
     const f = parseFlags(argv, { values: ['format', 'from', 'to', 'out', 'db'], switches: ['canonical'] });
     const format = one(f, 'format') ?? 'jsonl';
-    if (!['jsonl', 'events-csv', 'gkg'].includes(format)) throw new UsageError(`unknown export format "${format}" (jsonl|events-csv|gkg)`);
+    if (!['jsonl', 'events-csv', 'gkg'].includes(format))
+      throw new UsageError(`unknown export format "${format}" (jsonl|events-csv|gkg)`);
     const outPath = one(f, 'out');
     const out: Writable = outPath ? createWriteStream(outPath) : process.stdout;
     await withStore(f, async (store) => {
       if (format === 'events-csv') await write(out, EVENTS_CSV_COLUMNS.join(',') + '\n');
       if (format === 'gkg') await write(out, GKG_COLUMNS.join('\t') + '\n');
-      for await (const art of store.scan({ from: dateFlag(f, 'from'), to: dateFlag(f, 'to'), canonicalOnly: f.switches.has('canonical') })) {
+      for await (const art of store.scan({
+        from: dateFlag(f, 'from'),
+        to: dateFlag(f, 'to'),
+        canonicalOnly: f.switches.has('canonical'),
+      })) {
         if (format === 'jsonl') {
           const m = art.meta;
           const rec = {
             ...toContract(art.analysis),
             id: m.sourceId ?? m.id,
-            store: { id: m.id, outlet: m.outlet, url: m.url, topics: m.topics, canonical_id: m.canonicalId, cluster_id: m.clusterId },
+            store: {
+              id: m.id,
+              outlet: m.outlet,
+              url: m.url,
+              topics: m.topics,
+              canonical_id: m.canonicalId,
+              cluster_id: m.clusterId,
+            },
           };
           await write(out, JSON.stringify(rec) + '\n');
         } else if (format === 'events-csv') {
@@ -378,6 +422,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
         } else await write(out, gkgLine(art) + '\n');
       }
     });
-    if (outPath) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    if (outPath)
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   });
 }

@@ -13,6 +13,7 @@ import { renderReport } from './report.js';
 const USAGE = `usage:
   rasd analyze FILE|- [--published YYYY-MM-DD] [--format json|report] [--id ID]
   rasd analyze --jsonl            JSON Lines records on stdin → one analysis per line (CONTRACT.md)
+  rasd serve [--port 8787] [--host 127.0.0.1] [--db PATH|URL] [--api-key KEY]   API + web interface
 `;
 
 function fail(msg: string, code = 1): never {
@@ -149,6 +150,8 @@ async function main(): Promise<void> {
     if (f.jsonl) return analyzeJsonl();
     return analyzeOne(f);
   }
+  // Loaded on demand: the server's dependencies (hono, the store) stay out of `rasd analyze`.
+  if (cmd === 'serve') return (await import('./serve.js')).serveCommand(rest);
   fail(`unknown command "${cmd}"\n${USAGE}`, 2);
 }
 

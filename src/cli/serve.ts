@@ -44,7 +44,8 @@ function parseServeFlags(argv: string[]): ServeFlags {
     const int = (max: number): number => {
       const v = value();
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`${name} must be a whole number from 0 to ${max}, not "${v}"`);
+      if (!Number.isInteger(n) || n < 0 || n > max)
+        throw new UsageError(`${name} must be a whole number from 0 to ${max}, not "${v}"`);
       return n;
     };
     if (name === '--port') f.port = int(65535);
@@ -110,7 +111,9 @@ export async function serveCommand(argv: string[]): Promise<void> {
       writes: apiKeys.length ? 'enabled (x-api-key)' : 'disabled (no API key)',
     });
     if (!isLoopback(f.host))
-      process.stderr.write(`rasd: warning: listening on ${f.host}, not only on this machine; anyone who can reach it can read the corpus\n`);
+      process.stderr.write(
+        `rasd: warning: listening on ${f.host}, not only on this machine; anyone who can reach it can read the corpus\n`,
+      );
   } catch (e) {
     await store.close();
     const err = e as NodeJS.ErrnoException;

@@ -45,13 +45,14 @@ export interface ClusterAssignment {
   similarity: number;
 }
 
-interface ClusterRow {
-  cluster: number;
-  key: string;
-  first: number;
-  last: number;
-  size: number;
-  centroid: string;
+/** Cosine of two normalised vectors, one given as a map (built once per article). */
+function cosineWithMap(a: Map<string, number>, b: SparseVector): number {
+  let s = 0;
+  for (const [k, w] of b) {
+    const v = a.get(k);
+    if (v !== undefined) s += w * v;
+  }
+  return s;
 }
 
 export function cosine(a: SparseVector, b: SparseVector): number {
@@ -72,6 +73,19 @@ function normalise(v: Array<[string, number]>, keep: number): SparseVector {
   return norm > 0 ? top.map(([k, w]) => [k, w / norm]) : [];
 }
 
+/** What the clusterer keeps in memory of each cluster (the centroid itself is read on demand). */
+interface ClusterMeta {
+  key: string;
+  first: number;
+  last: number;
+  size: number;
+  /** The features the cluster is indexed under. */
+  indexed: string[];
+}
+
+/** Parsed centroids kept in memory (the rest are read from the database when scored). */
+const CENTROID_CACHE = 20_000;
+
 export class StoryClusterer {
   private readonly db: BetterSqlite3.Database;
   private readonly prior: DfPrior;
@@ -79,47 +93,26 @@ export class StoryClusterer {
   private df = new Map<string, number>();
   private docs = 0;
   private dirty = new Set<string>();
+  /** Inverted index feature → clusters, and cluster metadata: in memory (loaded once), written
+   *  through to the database. */
+  private postings = new Map<string, number[]>();
+  private clusters = new Map<number, ClusterMeta>();
+  private centroids = new Map<number, SparseVector>();
   private loaded = false;
-  private readonly stmt: {
-    candidates: (n: number) => BetterSqlite3.Statement;
-    get: BetterSqlite3.Statement;
-    insert: BetterSqlite3.Statement;
-    update: BetterSqlite3.Statement;
-    unindex: BetterSqlite3.Statement;
-    index: BetterSqlite3.Statement;
-    upsertDf: BetterSqlite3.Statement;
-    setMeta: BetterSqlite3.Statement;
-  };
+  private readonly stmt: Record<string, BetterSqlite3.Statement>;
 
   constructor(db: BetterSqlite3.Database, prior: DfPrior = loadDfPrior()) {
     this.db = db;
     this.prior = prior;
-    const byArity = new Map<number, BetterSqlite3.Statement>();
     this.stmt = {
-      candidates: (n: number) => {
-        let s = byArity.get(n);
-        if (!s) {
-          s = db.prepare(
-            `SELECT c.cluster, c.key, c.first, c.last, c.size, c.centroid, COUNT(*) AS shared
-               FROM story_index i JOIN story_clusters c ON c.cluster = i.cluster
-              WHERE i.feature IN (${new Array(n).fill('?').join(',')}) AND c.last <= ? AND c.first >= ?
-              GROUP BY c.cluster ORDER BY shared DESC, c.cluster LIMIT ${MAX_CANDIDATE_CLUSTERS}`,
-          );
-          byArity.set(n, s);
-        }
-        return s;
-      },
-      get: db.prepare('SELECT cluster, key, first, last, size, centroid FROM story_clusters WHERE cluster = ?'),
+      centroid: db.prepare('SELECT centroid FROM story_clusters WHERE cluster = ?'),
       insert: db.prepare('INSERT INTO story_clusters(key, first, last, size, centroid) VALUES (?, ?, ?, 1, ?)'),
       update: db.prepare('UPDATE story_clusters SET first = ?, last = ?, size = ?, centroid = ? WHERE cluster = ?'),
-      unindex: db.prepare('DELETE FROM story_index WHERE cluster = ?'),
+      updateSpan: db.prepare('UPDATE story_clusters SET first = ?, last = ?, size = ? WHERE cluster = ?'),
+      unindex: db.prepare('DELETE FROM story_index WHERE feature = ? AND cluster = ?'),
       index: db.prepare('INSERT OR IGNORE INTO story_index(feature, cluster) VALUES (?, ?)'),
-      upsertDf: db.prepare(
-        'INSERT INTO story_df(feature, n) VALUES (?, ?) ON CONFLICT(feature) DO UPDATE SET n = excluded.n',
-      ),
-      setMeta: db.prepare(
-        'INSERT INTO dedup_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      ),
+      upsertDf: db.prepare('INSERT INTO story_df(feature, n) VALUES (?, ?) ON CONFLICT(feature) DO UPDATE SET n = excluded.n'),
+      setMeta: db.prepare('INSERT INTO dedup_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     };
   }
 
@@ -128,7 +121,6 @@ export class StoryClusterer {
       CREATE TABLE IF NOT EXISTS story_clusters(
         cluster INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,
         first REAL NOT NULL, last REAL NOT NULL, size INTEGER NOT NULL, centroid TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS story_clusters_time ON story_clusters(first, last);
       CREATE TABLE IF NOT EXISTS story_index(
         feature TEXT NOT NULL, cluster INTEGER NOT NULL, PRIMARY KEY(feature, cluster)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS story_df(feature TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
@@ -141,7 +133,25 @@ export class StoryClusterer {
       this.df.set(r.feature, r.n);
     const m = this.db.prepare("SELECT value FROM dedup_meta WHERE key = 'story_docs'").get() as { value: string } | undefined;
     this.docs = m ? Number(m.value) : 0;
+    for (const r of this.db.prepare('SELECT cluster, key, first, last, size FROM story_clusters').iterate() as Iterable<{
+      cluster: number;
+      key: string;
+      first: number;
+      last: number;
+      size: number;
+    }>)
+      this.clusters.set(r.cluster, { key: r.key, first: r.first, last: r.last, size: r.size, indexed: [] });
+    for (const r of this.db.prepare('SELECT feature, cluster FROM story_index').iterate() as Iterable<{ feature: string; cluster: number }>) {
+      this.post(r.feature, r.cluster);
+      this.clusters.get(r.cluster)?.indexed.push(r.feature);
+    }
     this.loaded = true;
+  }
+
+  private post(feature: string, cluster: number): void {
+    const list = this.postings.get(feature);
+    if (list) list.push(cluster);
+    else this.postings.set(feature, [cluster]);
   }
 
   /** Smoothed inverse document frequency: words over the prior corpus plus this one; entities (which
@@ -175,49 +185,100 @@ export class StoryClusterer {
     this.dirty.add(k);
   }
 
+  private centroid(cluster: number): SparseVector {
+    let c = this.centroids.get(cluster);
+    if (!c) {
+      const r = this.stmt.centroid.get(cluster) as { centroid: string } | undefined;
+      c = r ? (JSON.parse(r.centroid) as SparseVector) : [];
+      if (this.centroids.size >= CENTROID_CACHE) this.centroids.delete(this.centroids.keys().next().value!);
+      this.centroids.set(cluster, c);
+    }
+    return c;
+  }
+
+  /** Clusters sharing one of the article's strongest features whose span stays within the window
+   *  with the article added, those sharing most first. */
+  private candidates(vec: SparseVector, time: number): number[] {
+    const shared = new Map<number, number>();
+    for (const [k] of vec.slice(0, QUERY_FEATURES)) {
+      const list = this.postings.get(k);
+      if (!list) continue;
+      for (const c of list) shared.set(c, (shared.get(c) ?? 0) + 1);
+    }
+    const out: Array<[number, number]> = [];
+    for (const [c, n] of shared) {
+      const m = this.clusters.get(c)!;
+      if (m.last <= time + WINDOW_MS && m.first >= time - WINDOW_MS) out.push([c, n]);
+    }
+    out.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return out.slice(0, MAX_CANDIDATE_CLUSTERS).map(([c]) => c);
+  }
+
   /** Puts an article (its vector and time, ms since epoch) into the best cluster or a new one. */
   assign(articleId: string, vec: SparseVector, time: number): ClusterAssignment {
-    let best: { row: ClusterRow; centroid: SparseVector; sim: number } | null = null;
-    const query = vec.slice(0, QUERY_FEATURES).map(([k]) => k);
-    if (query.length > 0) {
-      // the span stays within the window: last ≤ time + W and first ≥ time − W
-      const rows = this.stmt.candidates(query.length).all(...query, time + WINDOW_MS, time - WINDOW_MS) as ClusterRow[];
-      for (const row of rows) {
-        const centroid = JSON.parse(row.centroid) as SparseVector;
-        const sim = cosine(vec, centroid);
-        if (sim >= CLUSTER_SIMILARITY && (!best || sim > best.sim)) best = { row, centroid, sim };
-      }
+    this.load();
+    let best: { cluster: number; sim: number } | null = null;
+    const vecMap = new Map(vec);
+    for (const c of this.candidates(vec, time)) {
+      const sim = cosineWithMap(vecMap, this.centroid(c));
+      if (sim >= CLUSTER_SIMILARITY && (!best || sim > best.sim)) best = { cluster: c, sim };
     }
     if (!best) {
       const key = `story:${articleId}`;
-      const info = this.stmt.insert.run(key, time, time, JSON.stringify(vec));
-      const cluster = Number(info.lastInsertRowid);
-      this.reindex(cluster, vec);
+      const cluster = Number(this.stmt.insert.run(key, time, time, JSON.stringify(vec)).lastInsertRowid);
+      const meta: ClusterMeta = { key, first: time, last: time, size: 1, indexed: [] };
+      this.clusters.set(cluster, meta);
+      this.centroids.set(cluster, vec);
+      this.reindex(cluster, meta, vec);
       return { cluster, key, size: 1, similarity: 1 };
     }
-    const { row, centroid, sim } = best;
+    const meta = this.clusters.get(best.cluster)!;
     const merged = new Map<string, number>();
-    for (const [k, w] of centroid) merged.set(k, w * row.size);
+    for (const [k, w] of this.centroid(best.cluster)) merged.set(k, w * meta.size);
     for (const [k, w] of vec) merged.set(k, (merged.get(k) ?? 0) + w);
     const next = normalise([...merged], CENTROID_FEATURES);
-    const size = row.size + 1;
-    this.stmt.update.run(Math.min(row.first, time), Math.max(row.last, time), size, JSON.stringify(next), row.cluster);
-    this.reindex(row.cluster, next);
-    return { cluster: row.cluster, key: row.key, size, similarity: sim };
+    meta.size++;
+    meta.first = Math.min(meta.first, time);
+    meta.last = Math.max(meta.last, time);
+    this.stmt.update.run(meta.first, meta.last, meta.size, JSON.stringify(next), best.cluster);
+    this.centroids.set(best.cluster, next);
+    this.reindex(best.cluster, meta, next);
+    return { cluster: best.cluster, key: meta.key, size: meta.size, similarity: best.sim };
   }
 
   /** Adds a member that does not move the centroid (a duplicate of an article already in it). */
   addMember(cluster: number, time: number): ClusterAssignment | null {
-    const row = this.stmt.get.get(cluster) as ClusterRow | undefined;
-    if (!row) return null;
-    const size = row.size + 1;
-    this.stmt.update.run(Math.min(row.first, time), Math.max(row.last, time), size, row.centroid, cluster);
-    return { cluster, key: row.key, size, similarity: 1 };
+    this.load();
+    const meta = this.clusters.get(cluster);
+    if (!meta) return null;
+    meta.size++;
+    meta.first = Math.min(meta.first, time);
+    meta.last = Math.max(meta.last, time);
+    this.stmt.updateSpan.run(meta.first, meta.last, meta.size, cluster);
+    return { cluster, key: meta.key, size: meta.size, similarity: 1 };
   }
 
-  private reindex(cluster: number, centroid: SparseVector): void {
-    this.stmt.unindex.run(cluster);
-    for (const [k] of centroid.slice(0, CENTROID_INDEX_FEATURES)) this.stmt.index.run(k, cluster);
+  /** Indexes the cluster under its centroid's strongest features, writing only what changed. */
+  private reindex(cluster: number, meta: ClusterMeta, centroid: SparseVector): void {
+    const want = centroid.slice(0, CENTROID_INDEX_FEATURES).map(([k]) => k);
+    const wantSet = new Set(want);
+    const had = new Set(meta.indexed);
+    for (const k of meta.indexed)
+      if (!wantSet.has(k)) {
+        this.stmt.unindex.run(k, cluster);
+        const list = this.postings.get(k);
+        if (list) {
+          const i = list.indexOf(cluster);
+          if (i >= 0) list.splice(i, 1);
+          if (list.length === 0) this.postings.delete(k);
+        }
+      }
+    for (const k of want)
+      if (!had.has(k)) {
+        this.stmt.index.run(k, cluster);
+        this.post(k, cluster);
+      }
+    meta.indexed = want;
   }
 
   /** Writes changed document frequencies (call inside the caller's transaction). */
@@ -227,10 +288,13 @@ export class StoryClusterer {
     this.stmt.setMeta.run('story_docs', String(this.docs));
   }
 
-  /** Forgets unflushed counts (after a rolled-back transaction): reloads from the database. */
+  /** Forgets everything held in memory (after a rolled-back transaction): reloads from the database. */
   reset(): void {
     this.df.clear();
     this.dirty.clear();
+    this.postings.clear();
+    this.clusters.clear();
+    this.centroids.clear();
     this.loaded = false;
   }
 }

@@ -5,9 +5,10 @@
 //
 // Duplicates:
 //  - exact: the same content hash (canonical clean text, hash.ts);
-//  - near: MinHash signatures over word 5-shingles (minhash.ts); candidates from LSH bands, kept when
-//    the estimated Jaccard similarity is ≥ NEAR_DUPLICATE_JACCARD (0.8), or when the shorter article is
-//    a cut of the longer (estimated containment ≥ 0.9 and at least half its length). See settings.ts.
+//  - near: MinHash signatures over word 5-shingles of the body (minhash.ts); candidates from LSH
+//    bands, kept when the estimated Jaccard similarity is ≥ NEAR_DUPLICATE_JACCARD (0.8), or when the
+//    shorter article is a cut of the longer (estimated containment ≥ 0.9 and at least half its
+//    length); bodies of 15–24 words link only when identical. See settings.ts.
 // Groups are the connected components of these links. The canonical article of a group is the earliest
 // published (articles without a date come last), then the longest, then the smallest id; when a new
 // article changes the canonical, every member is linked again to the new one.
@@ -20,6 +21,7 @@ import { StoryClusterer, type SparseVector } from './cluster.js';
 import { bandKeys, estimateContainment, estimateJaccard, type MinHashSignature } from './minhash.js';
 import {
   CONTAINED_MIN_SHARE,
+  IDENTICAL_BODY_MIN_WORDS,
   LSH_BANDS,
   MINHASH_PERMUTATIONS,
   NEAR_DUPLICATE_CONTAINMENT,
@@ -185,14 +187,16 @@ export class DedupIndex {
     // 1. matches among earlier articles: exact hash, then LSH candidates verified on the signature
     const matches = new Map<number, number>(); // doc → similarity
     for (const r of this.q.byHash.all(d.contentHash) as Array<{ doc: number }>) matches.set(r.doc, 1);
-    const near = d.signature && d.signature.words >= NEAR_DUPLICATE_MIN_WORDS ? d.signature : null;
-    const keys = near ? bandKeys(near.values) : [];
-    if (near) {
+    const sig = d.signature && d.signature.words >= IDENTICAL_BODY_MIN_WORDS ? d.signature : null;
+    const identicalOnly = sig !== null && sig.words < NEAR_DUPLICATE_MIN_WORDS;
+    const keys = sig ? bandKeys(sig.values) : [];
+    if (sig) {
       for (const r of this.lshQuery.all(...keys) as Array<{ doc: number }>) {
         if (matches.has(r.doc)) continue;
         const other = this.row(r.doc);
         if (!other.signature) continue;
-        const sim = nearDuplicateSimilarity(near, sigValues(other.signature), other.shingles);
+        const values = sigValues(other.signature);
+        const sim = identicalOnly ? (estimateJaccard(sig.values, values) === 1 ? 1 : null) : nearDuplicateSimilarity(sig, values, other.shingles);
         if (sim !== null) matches.set(r.doc, sim);
       }
     }

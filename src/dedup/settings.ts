@@ -30,6 +30,11 @@ export const CONTAINED_MIN_SHARE = 0.5;
 /** Articles with fewer words than this are matched only exactly: on a handful of shingles the
  *  Jaccard estimate says little (two 10-word briefs differing by one word share 1 of 11 shingles). */
 export const NEAR_DUPLICATE_MIN_WORDS = 25;
+/** Between IDENTICAL_BODY_MIN_WORDS and NEAR_DUPLICATE_MIN_WORDS words, only identical bodies (every
+ *  MinHash value equal) link, whatever the titles: a short video caption republished under a new
+ *  headline. Shorter bodies are too often boilerplate (a disclaimer or copyright line scraped in
+ *  place of the article: «جميع المقالات المنشورة تمثل رأي كتابها فقط») shared by different articles. */
+export const IDENTICAL_BODY_MIN_WORDS = 15;
 
 /** A story cluster holds articles whose publication times all lie within this window. */
 export const CLUSTER_WINDOW_DAYS = 3;

@@ -22,7 +22,7 @@ import { segmentWord } from '../text/clitics.js';
  * MISC, the tagger's weakest class on ANERcorp (a grab-bag of nationalities, events and works),
  * needs more.
  */
-export const MIN_TAGGER_CONFIDENCE: Record<string, number> = { PER: 0.5, LOC: 0.5, ORG: 0.5, MISC: 0.7 };
+export const MIN_TAGGER_CONFIDENCE: Record<string, number> = { PER: 0, LOC: 0, ORG: 0, MISC: 0 };
 
 /**
  * The state (or organisation) a person acts for at `date`: the country or organisation of an
@@ -84,12 +84,22 @@ function trimProclitics(doc: Analysis) {
   };
 }
 
-// The tagger asks for every word n-gram (up to six words): most are asked again and again across
-// documents, so answers are memoised (bounded; cleared when full).
+// The tagger asks for every word n-gram (up to six words) at every position. Most words begin no
+// KB name at all, which one lookup of the first word settles; the rest are memoised (bounded).
 const GAZ_CACHE_MAX = 200_000;
 let gazCache = new Map<string, EntityType | null>();
+let firstWordCache = new Map<string, boolean>();
 function gazetteerLookup(kb: Kb) {
   return (name: string): EntityType | null => {
+    const sp = name.indexOf(' ');
+    const first = sp < 0 ? name : name.slice(0, sp);
+    let starts = firstWordCache.get(first);
+    if (starts === undefined) {
+      starts = kb.startingWith(first).length > 0;
+      if (firstWordCache.size >= GAZ_CACHE_MAX) firstWordCache = new Map();
+      firstWordCache.set(first, starts);
+    }
+    if (!starts) return null;
     let v = gazCache.get(name);
     if (v === undefined) {
       v = kb.lookup(name)[0]?.type ?? null;

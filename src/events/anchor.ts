@@ -31,6 +31,10 @@ export function dateStart(value: string): Date | null {
   if (m) return new Date(Date.UTC(+m[1], (+m[2] - 1) * 3, 1));
   m = /^(\d{4})(-(SP|SU|FA|WI|H[12]))?$/.exec(value);
   if (m) return new Date(Date.UTC(+m[1], 0, 1));
+  m = /^(\d{3})X?$/.exec(value); // a decade: «الخمسينيات» → 195
+  if (m) return new Date(Date.UTC(+m[1] * 10, 0, 1));
+  m = /^(\d{2})XX$/.exec(value); // a century
+  if (m) return new Date(Date.UTC(+m[1] * 100, 0, 1));
   return null;
 }
 
@@ -42,6 +46,8 @@ function dateEnd(value: string): Date | null {
   if (/^\d{4}-W\d{2}/.test(value)) return new Date(start.getTime() + 6 * DAY_MS);
   if (/^\d{4}-\d{2}$/.test(value)) return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
   if (/^\d{4}-Q[1-4]$/.test(value)) return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 0));
+  if (/^\d{3}X?$/.test(value)) return new Date(Date.UTC(start.getUTCFullYear() + 9, 11, 31));
+  if (/^\d{2}XX$/.test(value)) return new Date(Date.UTC(start.getUTCFullYear() + 99, 11, 31));
   return new Date(Date.UTC(start.getUTCFullYear(), 11, 31));
 }
 
@@ -65,6 +71,28 @@ export function isAfterPublication(value: string, published: string | null): boo
   const start = dateStart(value);
   const pub = dateStart(published);
   return start !== null && pub !== null && start.getTime() > pub.getTime();
+}
+
+/** A time expression within this many words of the sentence start dates every clause of it («وفي يونيو، …»). */
+const SENTENCE_INITIAL_WORDS = 2;
+
+/**
+ * The offsets of the coordinated clause of word `head`: between «، و…» boundaries (a comma followed by
+ * a word with و/ف) — «وتعترض إسرائيل على الاتفاق الذي وُقع عام 2015، وأشاد نتنياهو …» has two.
+ */
+function coordinatedClause(words: Word[], head: number, g: EventGrammar): { start: number; end: number } {
+  const boundary = (k: number) =>
+    k > 0 &&
+    words[k - 1].kind === 'punct' &&
+    g.softBreaks.has(words[k - 1].norm) &&
+    words[k].kind === 'arabic' &&
+    /^[وف]/.test(words[k].norm) &&
+    words[k].norm.length > 2;
+  let from = head;
+  while (from > 0 && !boundary(from)) from--;
+  let to = head + 1;
+  while (to < words.length && !boundary(to)) to++;
+  return { start: words[from]?.start ?? 0, end: words[to - 1]?.end ?? 0 };
 }
 
 /** The value an event takes from a time expression (PRESENT_REF is the publication day). */
@@ -93,9 +121,15 @@ export function sentenceDate(
   quoted: boolean[],
   g: EventGrammar,
 ): string | null {
+  const clause = coordinatedClause(s.words, headWord.i, g);
   let best: { value: string; distance: number } | null = null;
   for (const t of times) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+    // a time dates its own coordinated clause, or — at the head of the sentence — all of them
+    const inClause = t.start >= clause.start && t.end <= clause.end;
+    const sentenceInitial =
+      s.words.filter((w) => w.end <= t.start && w.kind === 'arabic').length <= SENTENCE_INITIAL_WORDS;
+    if (!inClause && !sentenceInitial) continue;
     const inQuote = s.words.some((w) => quoted[w.i] && w.start <= t.start && w.end >= t.start);
     if (inQuote || sinceAnchored(s.words, t, g)) continue;
     const value = eventValue(t, published);

@@ -8,7 +8,7 @@
 // detection evaluation does. Headlines are not coded; the same event told twice is kept once.
 import type { Analysis, EventRecord, TextSpan } from '../analysis/types.js';
 import { clauseLocation, isAfterPublication, isHistorical, publicationDay, sentenceDate } from './anchor.js';
-import { eventLexicon, fold, type EventLexicon, type LexEntry, type PloverType } from './lexicon.js';
+import { eventLexicon, fold, QUAD_CLASS, type EventLexicon, type LexEntry, type PloverType } from './lexicon.js';
 import { groupMentions, mentionViews, type MentionGroup, type MentionView } from './mentions.js';
 import { isNegated, modalityOf, quoteMask, type Modality } from './modality.js';
 import { rolesOf, type RoleContext } from './roles.js';
@@ -296,6 +296,7 @@ function codeSentence(dc: DocContext, state: Discourse, s: SentenceView): EventR
       otherHeads: new Set(coded.map((c) => c.head)),
       // inside a quote the speaker's own syntax counts: subjects from the quote, nothing carried in
       carried: outside ? null : carriedHere,
+      carriedFromBefore: clauseSubject === undefined && !(early && early.last < t.head),
       mainCarried: outside ? null : mainHere,
       quoted: inQuote ? noQuotes : mask.quoted,
     };
@@ -315,7 +316,15 @@ function codeSentence(dc: DocContext, state: Discourse, s: SentenceView): EventR
     if ((entry.needsRecipient || (t.pos === 'noun' && entry.nounNeedsRecipient)) && !recipientGroups.length) continue;
     let actorGroups = roles.actor;
     if (entry.hostSwap) [actorGroups, recipientGroups] = [recipientGroups, actorGroups];
-    if (entry.mutual) [actorGroups, recipientGroups] = [[...actorGroups, ...recipientGroups], []];
+    // two-sided events: every named side acts — but a partner («مع X») alone does not make an actor
+    if (entry.mutual && actorGroups.length) [actorGroups, recipientGroups] = [[...actorGroups, ...recipientGroups], []];
+    // an act whose reading depends on who does it («هاجم» by a person is verbal)
+    const asPerson =
+      entry.personActor && actorGroups.length && actorGroups.every((grp) => grp.members.every((m) => m.type === 'PER'));
+    const coding =
+      asPerson && entry.personActor
+        ? { ...entry, ...entry.personActor, quad: QUAD_CLASS[entry.personActor.type] }
+        : entry;
     const actor = participantIds(actorGroups);
     const recipient = participantIds(recipientGroups).filter((id) => !actor.includes(id));
     if (dc.options.requireActor && !actor.length) continue;
@@ -328,12 +337,12 @@ function codeSentence(dc: DocContext, state: Discourse, s: SentenceView): EventR
     const location =
       clauseLocation(s.words, groups, t.head, g, ctx.quoted) ??
       (s.block === state.leadBlock && !inQuote ? dc.dateline : null);
-    const { mode, cameo } = modeFromContent(entry, content);
+    const { mode, cameo } = modeFromContent(coding, content);
     const head = s.words[t.head];
     out.push({
-      type: entry.type,
+      type: coding.type,
       mode,
-      context: [...entry.context],
+      context: [...coding.context],
       actor,
       recipient,
       date,
@@ -341,8 +350,8 @@ function codeSentence(dc: DocContext, state: Discourse, s: SentenceView): EventR
       negated: isNegated(s.words, t, g, roles.lightVerb),
       factuality,
       cameo,
-      quad_class: entry.quad,
-      goldstein: lex.cameo.get(cameo)?.goldstein ?? entry.goldstein,
+      quad_class: coding.quad,
+      goldstein: lex.cameo.get(cameo)?.goldstein ?? coding.goldstein,
       evidence: sentenceSpan(doc, s),
       trigger: span(doc, head.start, head.end),
       sentence: s.index,

@@ -25,6 +25,26 @@ export const PLOVER_TYPES = [
 ] as const;
 export type PloverType = (typeof PLOVER_TYPES)[number];
 
+/** PLOVER 2.0 quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+export const QUAD_CLASS: Readonly<Record<PloverType, 1 | 2 | 3 | 4>> = {
+  AGREE: 1,
+  CONSULT: 1,
+  SUPPORT: 1,
+  CONCEDE: 1,
+  COOPERATE: 2,
+  AID: 2,
+  RETREAT: 2,
+  REQUEST: 3,
+  ACCUSE: 3,
+  REJECT: 3,
+  THREATEN: 3,
+  PROTEST: 4,
+  SANCTION: 4,
+  MOBILIZE: 4,
+  COERCE: 4,
+  ASSAULT: 4,
+};
+
 /** Verbal types: what follows them in the clause is their content («رفض الاعتراف»), not a new event. */
 const VERBAL_TYPES: ReadonlySet<string> = new Set([
   'AGREE',
@@ -90,6 +110,8 @@ export interface RawLexEntry {
   absorbs?: boolean;
   cue?: string[];
   definiteOnly?: boolean;
+  objectFirst?: boolean;
+  personActor?: { type: string; cameo: string; mode: string | null; context: string[] };
   note?: string;
 }
 
@@ -126,6 +148,13 @@ export interface LexEntry {
   cue: string[][];
   /** Noun forms count only with the article or a preposition («الضرب», «للضرب»; bare ضرب is a verb). */
   definiteOnly: boolean;
+  /**
+   * A single name after the verb, followed by a ب-phrase, is the object («واتهم إيران بالضلوع», «هدد
+   * إسرائيل بالرد»): the subject is then the carried one.
+   */
+  objectFirst: boolean;
+  /** How the event is coded when its actor is a person («هاجم ترامب الصحافة» is verbal: ACCUSE). */
+  personActor: { type: PloverType; cameo: string; mode: string | null; context: string[] } | null;
 }
 
 /** How a surface form of an entry reads. */
@@ -138,6 +167,8 @@ export interface FormHit {
   rest: string[];
   /** The bare past stem (3rd person masculine singular), which often doubles as the verbal noun (رفض، دعم). */
   stem: boolean;
+  /** A verb form marked for a plural or dual subject (رفضوا، يرفضون، التقيا): its subject is in it. */
+  plural: boolean;
 }
 
 export interface EventGrammar {
@@ -146,6 +177,8 @@ export interface EventGrammar {
   negators: Set<string>;
   nounNegators: Set<string>;
   denialVerbs: Set<string>;
+  /** «امتنع عن»: the verbal noun after it did not happen. */
+  refrainVerbs: Set<string>;
   futureParticles: Set<string>;
   futurePhrases: string[][];
   hypotheticalPhrases: string[][];
@@ -205,6 +238,9 @@ export function fold(s: string): string {
 }
 
 const PAST_SUFFIXES = ['', 'ت', 'وا', 'ا', 'تا', 'ن', 'نا'];
+/** Past and present suffixes of a plural or dual subject. */
+const PLURAL_PAST: ReadonlySet<string> = new Set(['وا', 'ا', 'تا', 'ن', 'نا']);
+const PLURAL_PRESENT: ReadonlySet<string> = new Set(['ون', 'ان', 'وا', 'ن']);
 const PRESENT_PREFIXES = ['ي', 'ت', 'ن'];
 const PRESENT_SUFFIXES = ['', 'ون', 'ان', 'وا', 'ن'];
 
@@ -288,16 +324,25 @@ function toEntry(raw: RawLexEntry): LexEntry {
     absorbs: raw.absorbs ?? VERBAL_TYPES.has(type),
     cue: foldList(raw.cue).map((w) => w.split(' ')),
     definiteOnly: raw.definiteOnly ?? false,
+    objectFirst: raw.objectFirst ?? false,
+    personActor: raw.personActor ? { ...raw.personActor, type: raw.personActor.type as PloverType } : null,
   };
 }
 
 /** Indexes a form under its first word; the other words of a multi-word form go into `rest`. */
-function addForm(map: Map<string, FormHit[]>, form: string, entry: LexEntry, pos: FormPos, stem: boolean): void {
+function addForm(
+  map: Map<string, FormHit[]>,
+  form: string,
+  entry: LexEntry,
+  pos: FormPos,
+  stem: boolean,
+  plural: boolean,
+): void {
   const [head, ...rest] = form.split(' ');
   if (!head) return;
   const list = map.get(head);
   const same = (h: FormHit) => h.entry === entry && h.pos === pos && h.rest.join(' ') === rest.join(' ');
-  const hit = { entry, pos, rest, stem };
+  const hit = { entry, pos, rest, stem, plural };
   if (!list) map.set(head, [hit]);
   else {
     const old = list.find(same);
@@ -307,14 +352,23 @@ function addForm(map: Map<string, FormHit[]>, form: string, entry: LexEntry, pos
 }
 
 /** Every folded form of an entry with how it reads. */
-export function entryForms(raw: RawLexEntry): Array<{ form: string; pos: FormPos; stem: boolean }> {
+/** Whether a listed verb form carries a plural or dual subject suffix (ـوا، ـتا، ـون، ـان). */
+function pluralSuffix(form: string, pos: FormPos): boolean {
+  if (pos === 'past') return /(وا|تا)$/.test(form);
+  return pos === 'present' && form.length >= 5 && /(ون|ان|وا)$/.test(form);
+}
+
+export function entryForms(raw: RawLexEntry): Array<{ form: string; pos: FormPos; stem: boolean; plural: boolean }> {
   const skip = new Set(foldList(raw.skip));
-  const out: Array<{ form: string; pos: FormPos; stem: boolean }> = [];
-  const push = (form: string, pos: FormPos, stem = false) => {
-    if (form && !skip.has(form)) out.push({ form, pos, stem });
+  const out: Array<{ form: string; pos: FormPos; stem: boolean; plural: boolean }> = [];
+  const push = (form: string, pos: FormPos, stem = false, plural = pluralSuffix(form, pos)) => {
+    if (form && !skip.has(form)) out.push({ form, pos, stem, plural });
   };
-  for (const s of foldList(raw.past)) for (const f of pastForms(s)) push(f, 'past', f === s);
-  for (const s of foldList(raw.present)) for (const f of presentForms(s)) push(f, 'present');
+  // generated forms know their suffix: the dual ـا of «رفضا» is plural too
+  for (const s of foldList(raw.past))
+    for (const f of pastForms(s)) push(f, 'past', f === s, f !== s && PLURAL_PAST.has(f.slice(s.length)));
+  for (const s of foldList(raw.present))
+    for (const f of presentForms(s)) push(f, 'present', false, PLURAL_PRESENT.has(f.slice(1 + s.length)));
   for (const f of foldList(raw.pastForms)) push(f, 'past');
   for (const f of foldList(raw.presentForms)) push(f, 'present');
   for (const f of foldList(raw.participles)) push(f, 'participle');
@@ -354,6 +408,7 @@ function loadGrammar(): EventGrammar {
     negators: wordSet(g, 'negators'),
     nounNegators: wordSet(g, 'nounNegators'),
     denialVerbs: wordSet(g, 'denialVerbs'),
+    refrainVerbs: wordSet(g, 'refrainVerbs'),
     futureParticles: wordSet(g, 'futureParticles'),
     futurePhrases: phraseList(g, 'futurePhrases'),
     hypotheticalPhrases: phraseList(g, 'hypotheticalPhrases'),
@@ -388,7 +443,7 @@ export function eventLexicon(): EventLexicon {
       throw new Error(`data/events/lexicon.json: entry ${raw.id} uses unknown CAMEO code ${raw.cameo}`);
     const entry = toEntry(raw);
     entries.push(entry);
-    for (const { form, pos, stem } of entryForms(raw)) addForm(forms, form, entry, pos, stem);
+    for (const { form, pos, stem, plural } of entryForms(raw)) addForm(forms, form, entry, pos, stem, plural);
   }
   const lightVerbs = new Map<string, ReadonlySet<PloverType>>();
   for (const group of rawLex.lightVerbs) {

@@ -69,6 +69,10 @@ export function isNegated(words: Word[], t: TriggerMatch, g: EventGrammar, at = 
     const prev = words[k];
     if (t.pos === 'noun') {
       if (g.nounNegators.has(bare(prev)) || prev.variants.some((v) => g.nounNegators.has(v.stem))) return true;
+      // «امتنع عن توقيع …»
+      const before = words[k - 1];
+      if (prev.norm === 'عن' && before && (g.refrainVerbs.has(before.norm) || g.refrainVerbs.has(bare(before))))
+        return true;
     } else if (g.negators.has(prev.norm) || g.negators.has(bare(prev))) {
       return true;
     }
@@ -123,5 +127,8 @@ export function modalityOf(words: Word[], t: TriggerMatch, g: EventGrammar, at =
       if (g.pluperfect.has(bare(words[j])) || g.pluperfect.has(words[j].norm)) pluperfect = true;
     }
   }
-  return { future, hypothetical: cueBefore(words, at, g.hypotheticalPhrases, g, MODAL_SCOPE_WORDS), pluperfect };
+  // «قد» before a present verb is «may»; before a past verb it asserts («قد رفض»)
+  const may = t.pos === 'present' && words[t.head - 1]?.norm === 'قد';
+  const hypothetical = may || cueBefore(words, at, g.hypotheticalPhrases, g, MODAL_SCOPE_WORDS);
+  return { future, hypothetical, pluperfect };
 }

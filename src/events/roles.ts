@@ -23,6 +23,8 @@ export interface RoleContext {
   otherHeads: ReadonlySet<number>;
   /** The subject of the previous verb (pro-drop of a coordinated verb: «… ودمّرت»), if any. */
   carried: MentionGroup | null;
+  /** `carried` comes from a previous sentence (not from a verb of this one). */
+  carriedFromBefore: boolean;
   /**
    * The subject of the sentence's main clause, or the one carried from the previous sentences: what an
    * adverbial participle («مطالباً») or a possessive event noun refers to when its clause names nobody.
@@ -142,6 +144,21 @@ function unnamedSubject(ctx: RoleContext, t: TriggerMatch): boolean {
     !prevIsMention
   )
     return true;
+  // «قالت وسائل الإعلام إن المحكمة … أدانت»: after a bare «إن/أن» and a noun phrase, the clause
+  // has a subject of its own («أنه رفض» with a pronoun, or «أن يرفض» right before the verb, do not)
+  for (let j = v - 2; j >= Math.max(0, v - EMBEDDED_SUBJECT_WORDS); j--) {
+    const w = ctx.words[j];
+    if (w.kind === 'punct' && g.clauseBreaks.has(w.norm)) break;
+    if (BARE_COMPLEMENTIZERS.has(w.norm)) {
+      const between = ctx.words.slice(j + 1, v);
+      if (
+        between.some((x) => x.kind === 'arabic' && !isParticle(x, g)) &&
+        !ctx.groups.some((grp) => grp.first > j && grp.last < v && isCore(grp))
+      )
+        return true;
+      break;
+    }
+  }
   let k = v + 1;
   let agent = false;
   while (k < ctx.words.length && (skippable(ctx, k) || isAgentNoun(ctx.words[k], g))) {
@@ -158,6 +175,11 @@ function bareOf(w: Word): string {
 function isAgentNoun(w: Word, g: EventGrammar): boolean {
   return w.kind === 'arabic' && (g.agentNouns.has(w.norm) || g.agentNouns.has(bareOf(w)));
 }
+
+/** «إن», «أن» without a pronoun: the clause after them names its subject before its verb. */
+const BARE_COMPLEMENTIZERS: ReadonlySet<string> = new Set(['ان', 'بان', 'وان']);
+/** How far before the verb such a complementizer is looked for. */
+const EMBEDDED_SUBJECT_WORDS = 8;
 
 /** Conjunctions and subordinators that may stand right before a pro-drop verb. */
 const SUBORDINATORS =
@@ -219,6 +241,21 @@ function coordinatedClauseStart(ctx: RoleContext, to: number): number {
   return 0;
 }
 
+/**
+ * Whether a subject from a previous sentence may be carried to this verb. Not to violent and coercive
+ * acts (a carried attacker is too costly a mistake), and not when a definite noun that names nobody
+ * follows the verb: it may well be its subject («ورفضت المحكمة …»).
+ */
+function carriesAcross(ctx: RoleContext, t: TriggerMatch): boolean {
+  if (!ctx.carriedFromBefore) return true;
+  if (t.entry.quad === 4) return false;
+  let k = t.head + 1;
+  while (k < ctx.words.length && ctx.timeWord.has(k)) k++;
+  const next = ctx.words[k];
+  if (!next || next.kind !== 'arabic' || !next.norm.startsWith('ال')) return true;
+  return ctx.groups.some((grp) => grp.first === k);
+}
+
 interface SubjectFound {
   group: MentionGroup;
   how: Roles['how'];
@@ -229,10 +266,15 @@ interface SubjectFound {
  * in VSO order Arabic verbs stay singular, so what follows such a verb is its object.
  */
 export function agreesWithPlural(t: TriggerMatch): boolean {
-  if (t.pos === 'past')
-    return /(وا|تا)$/.test(t.variant.stem) || (t.variant.stem.endsWith('ا') && t.variant.enc !== '');
-  if (t.pos === 'present') return t.variant.stem.length >= 5 && /(ون|ان|وا)$/.test(t.variant.stem);
-  return false;
+  return t.plural;
+}
+
+/** Whether `grp` is followed by a ب-phrase with no other name between (the object of اتهم/هدد). */
+function objectBeforeBa(ctx: RoleContext, grp: MentionGroup): boolean {
+  const next = ctx.words[grp.last + 1];
+  if (!next || next.kind !== 'arabic') return false;
+  if (ctx.groups.some((other) => other.first === grp.last + 1)) return false;
+  return next.norm === 'ب' || next.variants.some((v) => /^[وف]?ب/.test(v.pro) && v.stem.length > 2);
 }
 
 function verbSubject(ctx: RoleContext, t: TriggerMatch): SubjectFound | null {
@@ -244,7 +286,10 @@ function verbSubject(ctx: RoleContext, t: TriggerMatch): SubjectFound | null {
     const before = subjectBefore(ctx, v);
     if (before) return { group: before, how: 'svo' };
   }
-  const after = agreesWithPlural(t) ? null : subjectAfter(ctx, v);
+  let after = agreesWithPlural(t) ? null : subjectAfter(ctx, v);
+  // «واتهم إيران بالضلوع …»: one name, then the ب-phrase of the accusation: the name is the object
+  // (only for a continuing verb «وـ» with someone to carry: «هددت كوريا الشمالية بقصف سيول» has its subject)
+  if (after && t.entry.objectFirst && conj && ctx.carried && objectBeforeBa(ctx, after)) after = null;
   if (after) return { group: after, how: 'vso' };
   // subject relative clause: «الدول التي رفضت …» — the antecedent stands before the pronoun
   const prev = words[v - 1];
@@ -274,6 +319,8 @@ function lightVerbBefore(ctx: RoleContext, head: number, type: PloverType): numb
   for (let j = head - 1; j >= stop; j--) {
     const w = ctx.words[j];
     if (isBreak(w, g, true)) return null;
+    // «أعلنت الأمم المتحدة أنه تم الاتفاق على هدنة»: the noun is in a clause of its own
+    if (g.complementizers.has(bareOf(w)) || g.complementizers.has(w.norm)) return null;
     if (isLightVerb(w, ctx.lex, type)) return j;
   }
   return null;
@@ -369,7 +416,15 @@ function verbRoles(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<n
   if (!subject && unnamedSubject(ctx, t)) {
     return { actor: [], recipient: recipientsBetween(ctx, t.head + 1, end, entry, complements), how: 'unnamed' };
   }
-  if (!subject && ctx.carried && (!agreesWithPlural(t) || isPlural(ctx.carried))) {
+  // a verb with an object pronoun («ليخطفه») mostly points back at the sentence's first name: not its subject
+  const objectPronounBack = t.variant.enc !== '' && ctx.carried === ctx.mainCarried;
+  if (
+    !subject &&
+    ctx.carried &&
+    !objectPronounBack &&
+    (!agreesWithPlural(t) || isPlural(ctx.carried)) &&
+    carriesAcross(ctx, t)
+  ) {
     subject = { group: ctx.carried, how: 'carried' };
   }
   const from =
@@ -412,8 +467,9 @@ function nounRoles(ctx: RoleContext, t: TriggerMatch, complements: ReadonlySet<n
       actor = lightActor;
       how = 'light-verb';
     } else if (t.variant.enc || afterMeansWord(ctx, t.head)) {
+      // a possessive refers back, maybe past this sentence; «خلال الاحتجاجات» names no one outside it
       const main = ctx.mainCarried;
-      const carried = main && agreesWithPronoun(main, t.variant.enc) ? main : null;
+      const carried = t.variant.enc && main && agreesWithPronoun(main, t.variant.enc) ? main : null;
       actor = clauseSubject(ctx, t.head, t.variant.enc) ?? carried;
       how = actor ? (actor === carried ? 'carried' : 'clause-subject') : 'none';
     }

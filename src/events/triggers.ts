@@ -16,6 +16,8 @@ export interface TriggerMatch {
   companionWords: number;
   /** The head is a bare past stem, which may also be read as a verbal noun («رفضت كازاخستان دعمَ روسيا»). */
   bareStem: boolean;
+  /** The verb form is marked for a plural or dual subject («قتلوا», «تصافحا»). */
+  plural: boolean;
 }
 
 /** Proclitics that make the word a noun (article, prepositions). */
@@ -122,6 +124,7 @@ function candidatesAt(words: Word[], i: number, lex: EventLexicon): TriggerMatch
         used: [...rest, ...companion],
         companionWords: companion.length + (hit.entry.with.length ? 1 : 0),
         bareStem: hit.stem && !v.enc && (v.pro === '' || /^[وف]$/.test(v.pro)),
+        plural: hit.plural,
       });
     }
     // the least stripped reading that found something is the word's reading

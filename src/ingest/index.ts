@@ -83,8 +83,11 @@ export interface IngestSummary {
   analysedPerSecond: number;
   /** Summed milliseconds per stage when profiling. */
   stageMs?: Record<string, number>;
-  /** Milliseconds spent writing (store, state) on the main thread. */
+  /** Milliseconds spent writing on the main thread: in all, in the store, and in the duplicate and
+   *  story index (state database and the links it writes to the store). */
   writeMs: number;
+  storeMs: number;
+  indexMs: number;
   /** Why the run stopped early, when it did. */
   stoppedBecause?: string;
 }
@@ -122,6 +125,8 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
     seconds: 0,
     analysedPerSecond: 0,
     writeMs: 0,
+    storeMs: 0,
+    indexMs: 0,
     ...(o.profile ? { stageMs: {} } : {}),
   };
 
@@ -186,6 +191,7 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
       else s.exactDuplicates++;
       if (o.profile && d.result.stageMs) for (const [k, v] of Object.entries(d.result.stageMs)) s.stageMs![k] = (s.stageMs![k] ?? 0) + v;
     };
+    const ts = Date.now();
     let puts: Array<{ id: string; created: boolean }> | null = null;
     if (ok.length > 0 && !storeDead) {
       try {
@@ -216,7 +222,9 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
           }
         }
       }
+    s.storeMs += Date.now() - ts;
     // 2. the state and the index, and the links they decide
+    const ti = Date.now();
     state.begin();
     try {
       for (const { d, id } of stored) {
@@ -250,6 +258,7 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
       state.rollback();
       throw e;
     }
+    s.indexMs += Date.now() - ti;
     rejects.flush();
     s.writeMs += Date.now() - tw;
     progress.update(counts());

@@ -15,7 +15,7 @@ export function debrisReason(line: string, folded = foldForMatch(line)): DebrisR
   if (!/[\p{L}\p{N}]/u.test(line)) return 'empty';
   if (line.length > DEBRIS_MAX_CHARS) return null;
   if (/^(?:https?:\/\/|www\.)\S+$/iu.test(folded)) return 'url';
-  for (const re of lexicon().debrisLine) if (re.test(folded)) return 'pattern';
+  if (lexicon().debrisLine.test(folded)) return 'pattern';
   if (isSocialLine(folded)) return 'social';
   if (isMenuLine(line)) return 'menu';
   if (isHashtagLine(folded)) return 'hashtags';

@@ -96,7 +96,11 @@ function findArticle(document: DomDocument, warnings: string[]): ReadabilityArti
   }
   try {
     // the serializer hands the content element back: no HTML string to parse a second time
-    const article = new Readability(document as never, { serializer: (el: unknown) => el }).parse();
+    // (JSON-LD is read by metadata.ts already)
+    const article = new Readability(document as never, {
+      serializer: (el: unknown) => el,
+      disableJSONLD: true,
+    }).parse();
     if (!article?.content) warnings.push('readability found no article body; the whole page body was used');
     return article;
   } catch (e) {
@@ -105,6 +109,8 @@ function findArticle(document: DomDocument, warnings: string[]): ReadabilityArti
   }
 }
 
+/** Elements whose closing tag pages often omit: not counted. */
+const OPTIONAL_CLOSE = new Set(['p', 'li', 'td', 'th', 'tr', 'option', 'dt', 'dd']);
 const VOID = new Set([
   'area',
   'base',
@@ -128,11 +134,10 @@ const VOID = new Set([
 export function nestingEstimate(html: string): number {
   let depth = 0;
   let max = 0;
-  const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]{0,30})\b[^<>]*?(\/?)>/g;
+  const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]{0,30})[^<>]*>/g;
   for (let m = TAG.exec(html); m !== null; m = TAG.exec(html)) {
     const name = m[2].toLowerCase();
-    if (VOID.has(name) || m[3] || name === 'p' || name === 'li' || name === 'td' || name === 'tr' || name === 'option')
-      continue;
+    if (VOID.has(name) || OPTIONAL_CLOSE.has(name) || m[0].endsWith('/>')) continue;
     if (m[1]) depth = Math.max(0, depth - 1);
     else if (++depth > max) max = depth;
   }

@@ -2,7 +2,7 @@
 // (og:title, article:published_time), <meta> date tags (date, pubdate, parsely-pub-date…),
 // <time datetime>, bylines, declared language and direction. Read before Readability runs (it
 // changes the document).
-import type { DomDocument } from './dom.js';
+import type { DomDocument, DomElement, DomNode } from './dom.js';
 import { findDates, makeDate } from './dates.js';
 import { statedReadingMinutes } from './reading.js';
 import { primaryLanguage } from './language.js';
@@ -57,21 +57,9 @@ const ARTICLE_TYPE =
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 export function readMetadata(doc: DomDocument): PageMetadata {
-  const meta = new Map<string, string>();
-  for (const m of doc.querySelectorAll('meta')) {
-    const key = (
-      m.getAttribute('property') ??
-      m.getAttribute('name') ??
-      m.getAttribute('itemprop') ??
-      m.getAttribute('http-equiv') ??
-      ''
-    )
-      .trim()
-      .toLowerCase();
-    const content = m.getAttribute('content') ?? m.getAttribute('datetime');
-    if (key && content && content.trim() && !meta.has(key)) meta.set(key, content.trim());
-  }
-  const ld = articleJsonLd(doc);
+  const found = collect(doc);
+  const { meta } = found;
+  const ld = articleJsonLd(found.jsonLd);
   const get = (keys: string[]) => {
     for (const k of keys) {
       const v = meta.get(k);
@@ -85,7 +73,7 @@ export function readMetadata(doc: DomDocument): PageMetadata {
     get(['og:site_name', 'application-name']);
 
   let published: string | null = null;
-  for (const candidate of [str(ld?.datePublished), get(DATE_META), timeElementDate(doc), str(ld?.dateCreated)]) {
+  for (const candidate of [str(ld?.datePublished), get(DATE_META), found.timeDate, str(ld?.dateCreated)]) {
     published = normalizeDate(candidate);
     if (published) break;
   }
@@ -111,7 +99,6 @@ export function readMetadata(doc: DomDocument): PageMetadata {
   }
   readingMinutes ??= isoDurationMinutes(str(ld?.timeRequired));
 
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const title = stripSiteName(str(ld?.headline) ?? get(TITLE_META) ?? null, siteName);
   return {
     title,
@@ -121,14 +108,71 @@ export function readMetadata(doc: DomDocument): PageMetadata {
     language,
     dir: dir === 'rtl' || dir === 'ltr' ? dir : null,
     readingMinutes,
-    url: canonical ?? get(['og:url']),
+    url: found.canonical ?? get(['og:url']),
   };
 }
 
+interface Collected {
+  /** <meta> name/property/itemprop (lower-cased) → content; the first of each name. */
+  meta: Map<string, string>;
+  /** Text of the JSON-LD scripts. */
+  jsonLd: string[];
+  canonical: string | null;
+  /** <time datetime> marked as the publication time, else the first inside <article>. */
+  timeDate: string | null;
+}
+
+/** One pass over the elements that carry metadata (each querySelectorAll walks the whole page). */
+function collect(doc: DomDocument): Collected {
+  const out: Collected = { meta: new Map(), jsonLd: [], canonical: null, timeDate: null };
+  let timeMarked: string | null = null;
+  let timeInArticle: string | null = null;
+  for (const el of doc.querySelectorAll('meta,script,link,time')) {
+    switch (el.localName) {
+      case 'meta': {
+        const key = (
+          el.getAttribute('property') ??
+          el.getAttribute('name') ??
+          el.getAttribute('itemprop') ??
+          el.getAttribute('http-equiv') ??
+          ''
+        )
+          .trim()
+          .toLowerCase();
+        const content = (el.getAttribute('content') ?? el.getAttribute('datetime'))?.trim();
+        if (key && content && !out.meta.has(key)) out.meta.set(key, content);
+        break;
+      }
+      case 'script':
+        if ((el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json')
+          out.jsonLd.push(el.textContent ?? '');
+        break;
+      case 'link':
+        if (out.canonical === null && (el.getAttribute('rel') ?? '').toLowerCase() === 'canonical')
+          out.canonical = el.getAttribute('href');
+        break;
+      case 'time': {
+        const dt = el.getAttribute('datetime');
+        if (!dt) break;
+        if (timeMarked === null && (el.hasAttribute('pubdate') || el.getAttribute('itemprop') === 'datePublished'))
+          timeMarked = dt;
+        else if (timeInArticle === null && insideArticle(el)) timeInArticle = dt;
+        break;
+      }
+    }
+  }
+  out.timeDate = timeMarked ?? timeInArticle;
+  return out;
+}
+
+function insideArticle(el: DomNode): boolean {
+  for (let p = el.parentNode; p; p = p.parentNode) if ((p as DomElement).localName === 'article') return true;
+  return false;
+}
+
 /** The first JSON-LD object typed as an article (looking into arrays and @graph). */
-function articleJsonLd(doc: DomDocument): Record<string, Json> | null {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const raw = script.textContent ?? '';
+function articleJsonLd(scripts: string[]): Record<string, Json> | null {
+  for (const raw of scripts) {
     if (!raw.trim() || raw.length > JSONLD_MAX_CHARS) continue;
     let data: Json;
     try {
@@ -180,15 +224,6 @@ function authorsOf(a: Json): string | null {
   if (Array.isArray(a)) a.forEach(add);
   else add(a);
   return names.length ? [...new Set(names)].join(', ') : null;
-}
-
-/** <time datetime> that says it is the publication time, else the first one inside <article>. */
-function timeElementDate(doc: DomDocument): string | null {
-  const el =
-    doc.querySelector('time[pubdate][datetime]') ??
-    doc.querySelector('[itemprop="datePublished"][datetime]') ??
-    doc.querySelector('article time[datetime]');
-  return el ? el.getAttribute('datetime') : null;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;

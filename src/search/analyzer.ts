@@ -16,7 +16,7 @@
 //    a few English stop words dropped.
 //  - Number: ASCII digits; thousands separators dropped, a decimal point written «d» (3.5 → 3d5),
 //    so that a number stays one term in every tokenizer.
-//  - Punctuation and symbols: nothing.
+//  - Punctuation and symbols: nothing; nor any term longer than MAX_TERM_CHARS.
 // Every term keeps the span of the token it came from, so a match can be shown in the clean text.
 import { tokenize } from '../text/tokenize.js';
 import { normalizeArabic } from '../text/normalize.js';
@@ -35,6 +35,11 @@ export interface AnalyzedTerm {
 
 /** Arabic terms shorter than this are dropped (single letters are abbreviations or debris). */
 export const MIN_ARABIC_TERM = 2;
+/**
+ * Longer terms are dropped: no word is this long, and PostgreSQL refuses tsvector lexemes over
+ * 2047 bytes (a base64 blob or a run of letters in a scraped page would otherwise fail the insert).
+ */
+export const MAX_TERM_CHARS = 64;
 /**
  * A KB person-name token keeps its unstemmed form when at least this share of its corpus
  * occurrences are tagged as names (or when the corpora never saw it).
@@ -128,10 +133,7 @@ function latinTerm(word: string): string | null {
 }
 
 function numberTerm(word: string): string | null {
-  const n = normalizeArabic(word)
-    .replace(/[,٬]/g, '')
-    .replace(/[.٫]/g, 'd')
-    .replace(NON_WORD, '');
+  const n = normalizeArabic(word).replace(/[,٬]/g, '').replace(/[.٫]/g, 'd').replace(NON_WORD, '');
   return n || null;
 }
 
@@ -148,6 +150,7 @@ export function termOfToken(text: string, kind: string): string | null {
   else if (kind === 'latin') t = hasArabicLetter(text) ? arabicTerm(text) : latinTerm(text);
   else if (kind === 'number') t = numberTerm(text);
   else t = null;
+  if (t && t.length > MAX_TERM_CHARS) t = null;
   if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
   termCache.set(key, t);
   return t;

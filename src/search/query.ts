@@ -16,7 +16,8 @@ import { analyzeTerms } from './analyzer.js';
 import { loadKb } from '../kb/index.js';
 
 /** One way to satisfy a clause: a phrase of index terms (one term = a word) or a KB entity. */
-export type Alternative = { kind: 'phrase'; terms: string[]; raw: string } | { kind: 'entity'; id: string; raw: string };
+export type Alternative =
+  { kind: 'phrase'; terms: string[]; raw: string } | { kind: 'entity'; id: string; raw: string };
 
 /** A clause holds when any of its alternatives does. */
 export interface Clause {
@@ -47,10 +48,41 @@ export function entityTerm(id: string): string {
   return 'ة' + Buffer.from(id, 'utf8').toString('hex');
 }
 
-/** Default KB lookup: the best entry for an English name. */
+/** People sharing one English surname that a one-word query may stand for («Bush»: both presidents). */
+export const MAX_SURNAME_PEOPLE = 5;
+
+let surnames: Map<string, string[]> | null = null;
+
+/** KB people by the last word of their English names, lower-cased (built on first use). */
+function surnameIndex(): Map<string, string[]> {
+  if (surnames) return surnames;
+  surnames = new Map();
+  for (const e of loadKb().entries) {
+    if (e.type !== 'PER') continue;
+    for (const name of [e.en, ...(e.aliases_en ?? [])]) {
+      const words = (name ?? '').trim().split(/\s+/);
+      const last = words[words.length - 1]?.toLowerCase();
+      if (words.length < 2 || !last || last.length < 3) continue;
+      const ids = surnames.get(last) ?? [];
+      if (!ids.includes(e.id)) ids.push(e.id);
+      surnames.set(last, ids);
+    }
+  }
+  for (const ids of surnames.values()) ids.sort();
+  return surnames;
+}
+
+/**
+ * Default KB lookup for an English name: the KB's best entry for it («Saudi Arabia», «Putin» when
+ * the KB lists it as an alias); else, for one word, the people whose English name ends with it
+ * («Macron» → Emmanuel Macron), at most MAX_SURNAME_PEOPLE of them.
+ */
 export function kbEntityLookup(name: string): string[] {
   const first = loadKb().lookup(name)[0];
-  return first ? [first.id] : [];
+  if (first) return [first.id];
+  if (/\s/.test(name.trim())) return [];
+  const people = surnameIndex().get(name.trim().toLowerCase()) ?? [];
+  return people.length <= MAX_SURNAME_PEOPLE ? people : [];
 }
 
 interface RawItem {
@@ -151,7 +183,10 @@ export function parseQuery(q: string, opts: ParseOptions = {}): ParsedQuery {
 }
 
 /** Runs of bare English words: the longest run the KB knows becomes one «phrase OR entity» clause. */
-function mergeEnglishNames(clauses: Array<Clause & { bareLatin: string | null }>, lookup: (name: string) => string[]): Clause[] {
+function mergeEnglishNames(
+  clauses: Array<Clause & { bareLatin: string | null }>,
+  lookup: (name: string) => string[],
+): Clause[] {
   const out: Clause[] = [];
   let i = 0;
   while (i < clauses.length) {
@@ -170,7 +205,10 @@ function mergeEnglishNames(clauses: Array<Clause & { bareLatin: string | null }>
       if (ids.length === 0) continue;
       const terms = words.flatMap((c) => c.alternatives.flatMap((a) => (a.kind === 'phrase' ? a.terms : [])));
       out.push({
-        alternatives: [{ kind: 'phrase', terms, raw: name }, ...ids.map((id): Alternative => ({ kind: 'entity', id, raw: name }))],
+        alternatives: [
+          { kind: 'phrase', terms, raw: name },
+          ...ids.map((id): Alternative => ({ kind: 'entity', id, raw: name })),
+        ],
       });
       i += len;
       merged = true;

@@ -2,9 +2,19 @@
 // browser code and the server agree at compile time.
 import type { BlockKind } from '../analysis/types.js';
 import type { EventRow, FacetCount, QuoteRow, SearchHit, SearchResult, StoredArticleMeta } from '../store/types.js';
-import type { Fact } from './facts.js';
 
-export type { EventRow, FacetCount, QuoteRow, SearchHit, SearchResult, StoredArticleMeta, Fact };
+export type { EventRow, FacetCount, QuoteRow, SearchHit, SearchResult, StoredArticleMeta };
+
+/** An event of an analysis rendered in English for the side panel. */
+export interface Fact {
+  /** Index of the event in the analysis. */
+  event: number;
+  date: string | null;
+  type: string;
+  goldstein: number | null;
+  /** The English sentence. */
+  en: string;
+}
 
 export interface ApiSpan {
   start: number;
@@ -38,7 +48,15 @@ export interface ApiAnalysis {
     stands_for?: string;
     mentions: Array<ApiSpan & { sentence: number }>;
   }>;
-  quotes: Array<ApiSpan & { kind: string; speaker: string | null; speaker_text: string | null; cue: string | null; sentence: number }>;
+  quotes: Array<
+    ApiSpan & {
+      kind: string;
+      speaker: string | null;
+      speaker_text: string | null;
+      cue: string | null;
+      sentence: number;
+    }
+  >;
   times: Array<ApiSpan & { type: string; value: string; mod: string | null; sentence: number }>;
   amounts: Array<ApiSpan & { low: number; high: number; unit: string | null; of: string | null; sentence: number }>;
   events: Array<{

@@ -51,7 +51,8 @@ export interface AppOptions {
 
 const PACKAGE_VERSION = (() => {
   try {
-    return (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+      .version;
   } catch {
     return '0.0.0';
   }
@@ -90,7 +91,8 @@ function param(c: Context, name: string, schema: JsonSchema): string {
 /** Reads a JSON body and validates it. */
 async function jsonBody<T>(c: Context, schema: JsonSchema): Promise<T> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new ApiError(415, 'unsupported_media_type', 'send the body as JSON (Content-Type: application/json)');
+  if (!/^application\/(.+\+)?json\b/i.test(type))
+    throw new ApiError(415, 'unsupported_media_type', 'send the body as JSON (Content-Type: application/json)');
   const text = await c.req.text();
   let value: unknown;
   try {
@@ -110,7 +112,15 @@ function dayBound(v: string | undefined, side: 'from' | 'to'): string | undefine
   return r ? r[side] : v;
 }
 
-type DocumentFields = { id?: string; text?: string; html?: string; body?: string; url?: string; title?: string; published?: string };
+type DocumentFields = {
+  id?: string;
+  text?: string;
+  html?: string;
+  body?: string;
+  url?: string;
+  title?: string;
+  published?: string;
+};
 
 function presentation(a: Analysis): AnalyzedDocument {
   return {
@@ -168,7 +178,11 @@ export function createApp(opts: AppOptions): Hono {
       maxSize: maxBody,
       onError: (c) =>
         c.json(
-          new ApiError(413, 'payload_too_large', `the request body is larger than the limit of ${maxBody} bytes (${(maxBody / 1048576).toFixed(1)} MB); send a smaller document`).toJSON(),
+          new ApiError(
+            413,
+            'payload_too_large',
+            `the request body is larger than the limit of ${maxBody} bytes (${(maxBody / 1048576).toFixed(1)} MB); send a smaller document`,
+          ).toJSON(),
           413,
         ),
     }),
@@ -176,29 +190,52 @@ export function createApp(opts: AppOptions): Hono {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
-    log({ time: new Date().toISOString(), level: 'error', msg: 'unhandled error', path: c.req.path, error: String((err as Error)?.stack ?? err) });
+    log({
+      time: new Date().toISOString(),
+      level: 'error',
+      msg: 'unhandled error',
+      path: c.req.path,
+      error: String((err as Error)?.stack ?? err),
+    });
     return c.json(new ApiError(500, 'internal', 'internal error; the server log has the details').toJSON(), 500);
   });
 
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) return c.json(new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path} (see /api/openapi.json)`).toJSON(), 404);
+    if (c.req.path.startsWith('/api/'))
+      return c.json(
+        new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path} (see /api/openapi.json)`).toJSON(),
+        404,
+      );
     return c.text('not found', 404);
   });
 
   const requireKey = (c: Context): void => {
     if (keys.length === 0)
-      throw new ApiError(403, 'forbidden', 'writes are disabled: the server has no API key (set RASD_API_KEYS or start it with --api-key KEY)');
+      throw new ApiError(
+        403,
+        'forbidden',
+        'writes are disabled: the server has no API key (set RASD_API_KEYS or start it with --api-key KEY)',
+      );
     const given = c.req.header('x-api-key');
-    if (!given) throw new ApiError(401, 'unauthorized', 'this endpoint writes: send your API key in the x-api-key header');
+    if (!given)
+      throw new ApiError(401, 'unauthorized', 'this endpoint writes: send your API key in the x-api-key header');
     const d = digest(given);
-    if (!keys.some((k) => timingSafeEqual(k, d))) throw new ApiError(401, 'unauthorized', 'the API key in x-api-key is not valid');
+    if (!keys.some((k) => timingSafeEqual(k, d)))
+      throw new ApiError(401, 'unauthorized', 'the API key in x-api-key is not valid');
   };
 
   /** One input record from a request body, fetching the page when a URL is given. */
-  const documentRecord = async (b: DocumentFields): Promise<{ rec: InputRecord; fetched?: { url: string; status: number } }> => {
+  const documentRecord = async (
+    b: DocumentFields,
+  ): Promise<{ rec: InputRecord; fetched?: { url: string; status: number } }> => {
     const sources = R.DOCUMENT_SOURCES.filter((k) => b[k] !== undefined);
     if (sources.length !== 1)
-      throw invalid('body', [{ path: '', message: `must have exactly one of ${R.DOCUMENT_SOURCES.join(', ')} (has ${sources.length ? sources.join(', ') : 'none'})` }]);
+      throw invalid('body', [
+        {
+          path: '',
+          message: `must have exactly one of ${R.DOCUMENT_SOURCES.join(', ')} (has ${sources.length ? sources.join(', ') : 'none'})`,
+        },
+      ]);
     const rec: InputRecord = { id: b.id ?? null };
     if (b.title !== undefined) rec.title = b.title;
     if (b.published !== undefined) rec.published = b.published;
@@ -209,7 +246,10 @@ export function createApp(opts: AppOptions): Hono {
     }
     let page;
     try {
-      page = await fetchPage(b.url, { ...opts.fetch, allowPrivate: opts.allowPrivateUrls ?? opts.fetch?.allowPrivate ?? false });
+      page = await fetchPage(b.url, {
+        ...opts.fetch,
+        allowPrivate: opts.allowPrivateUrls ?? opts.fetch?.allowPrivate ?? false,
+      });
     } catch (e) {
       if (e instanceof UrlRefusedError) throw new ApiError(400, 'url_refused', e.message);
       if (e instanceof FetchFailedError) throw new ApiError(502, 'fetch_failed', e.message);
@@ -252,10 +292,19 @@ export function createApp(opts: AppOptions): Hono {
 
   app.post('/api/articles', async (c) => {
     requireKey(c);
-    const b = await jsonBody<DocumentFields & { sourceId?: string; outlet?: string; topics?: string[] }>(c, R.storeBody);
+    const b = await jsonBody<DocumentFields & { sourceId?: string; outlet?: string; topics?: string[] }>(
+      c,
+      R.storeBody,
+    );
     const { rec } = await documentRecord(b);
     const analysis = runAnalysis(rec);
-    const r = await store.putArticle({ analysis, sourceId: b.sourceId ?? b.id ?? null, outlet: b.outlet ?? null, topics: b.topics, url: rec.url ?? null });
+    const r = await store.putArticle({
+      analysis,
+      sourceId: b.sourceId ?? b.id ?? null,
+      outlet: b.outlet ?? null,
+      topics: b.topics,
+      url: rec.url ?? null,
+    });
     return c.json(r, r.created ? 201 : 200);
   });
 
@@ -276,10 +325,17 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.get('/api/search', async (c) => {
-    const q = query<{ q?: string; entity?: string[]; outlet?: string[]; topic?: string[]; from?: string; to?: string; limit?: number; offset?: number; duplicates?: string }>(
-      c,
-      R.searchQuery,
-    );
+    const q = query<{
+      q?: string;
+      entity?: string[];
+      outlet?: string[];
+      topic?: string[];
+      from?: string;
+      to?: string;
+      limit?: number;
+      offset?: number;
+      duplicates?: string;
+    }>(c, R.searchQuery);
     const res = await store.search({
       q: q.q,
       entity: q.entity,
@@ -304,12 +360,24 @@ export function createApp(opts: AppOptions): Hono {
 
   app.get('/api/quotes', async (c) => {
     const q = query<{ speaker?: string; from?: string; to?: string; limit?: number }>(c, R.quotesQuery);
-    const quotes = await store.quotes({ speaker: q.speaker, from: dayBound(q.from, 'from'), to: dayBound(q.to, 'to'), limit: q.limit ?? 50 });
+    const quotes = await store.quotes({
+      speaker: q.speaker,
+      from: dayBound(q.from, 'from'),
+      to: dayBound(q.to, 'to'),
+      limit: q.limit ?? 50,
+    });
     return c.json({ quotes });
   });
 
   app.get('/api/events', async (c) => {
-    const q = query<{ actor?: string; recipient?: string; type?: string[]; from?: string; to?: string; limit?: number }>(c, R.eventsQuery);
+    const q = query<{
+      actor?: string;
+      recipient?: string;
+      type?: string[];
+      from?: string;
+      to?: string;
+      limit?: number;
+    }>(c, R.eventsQuery);
     const rows = await store.events({
       actor: q.actor,
       recipient: q.recipient,
@@ -332,15 +400,27 @@ export function createApp(opts: AppOptions): Hono {
     const b = param(c, 'b', R.entityIdParam);
     if (a === b) throw invalid('path', [{ path: '/b', message: 'must differ from a' }]);
     const q = query<{ from?: string; to?: string; limit?: number }>(c, R.pairQuery);
-    return c.json(await pairView(store, a, b, { from: dayBound(q.from, 'from'), to: dayBound(q.to, 'to'), limit: q.limit }));
+    return c.json(
+      await pairView(store, a, b, { from: dayBound(q.from, 'from'), to: dayBound(q.to, 'to'), limit: q.limit }),
+    );
   });
 
   app.get('/api/export', async (c) => {
-    const q = query<{ format?: 'jsonl' | 'events-csv' | 'gkg'; from?: string; to?: string; canonical?: boolean }>(c, R.exportQuery);
+    const q = query<{ format?: 'jsonl' | 'events-csv' | 'gkg'; from?: string; to?: string; canonical?: boolean }>(
+      c,
+      R.exportQuery,
+    );
     const format = q.format ?? 'jsonl';
-    const it = store.scan({ from: dayBound(q.from, 'from'), to: dayBound(q.to, 'to'), canonicalOnly: q.canonical ?? false })[Symbol.asyncIterator]();
+    const it = store
+      .scan({ from: dayBound(q.from, 'from'), to: dayBound(q.to, 'to'), canonicalOnly: q.canonical ?? false })
+      [Symbol.asyncIterator]();
     const enc = new TextEncoder();
-    const header = format === 'events-csv' ? EVENTS_CSV_COLUMNS.join(',') + '\n' : format === 'gkg' ? GKG_COLUMNS.join('\t') + '\n' : '';
+    const header =
+      format === 'events-csv'
+        ? EVENTS_CSV_COLUMNS.join(',') + '\n'
+        : format === 'gkg'
+          ? GKG_COLUMNS.join('\t') + '\n'
+          : '';
     const stream = new ReadableStream<Uint8Array>({
       start(ctrl) {
         if (header) ctrl.enqueue(enc.encode(header));
@@ -357,7 +437,14 @@ export function createApp(opts: AppOptions): Hono {
               JSON.stringify({
                 ...toContract(art.analysis),
                 id: m.sourceId ?? m.id,
-                store: { id: m.id, outlet: m.outlet, url: m.url, topics: m.topics, canonical_id: m.canonicalId, cluster_id: m.clusterId },
+                store: {
+                  id: m.id,
+                  outlet: m.outlet,
+                  url: m.url,
+                  topics: m.topics,
+                  canonical_id: m.canonicalId,
+                  cluster_id: m.clusterId,
+                },
               }) + '\n';
           } else if (format === 'events-csv') {
             const lines = eventCsvLines(art);
@@ -370,16 +457,27 @@ export function createApp(opts: AppOptions): Hono {
         await it.return?.();
       },
     });
-    const types = { jsonl: 'application/x-ndjson', 'events-csv': 'text/csv; charset=utf-8', gkg: 'text/tab-separated-values; charset=utf-8' };
+    const types = {
+      jsonl: 'application/x-ndjson',
+      'events-csv': 'text/csv; charset=utf-8',
+      gkg: 'text/tab-separated-values; charset=utf-8',
+    };
     const ext = { jsonl: 'jsonl', 'events-csv': 'csv', gkg: 'tsv' };
-    return c.body(stream, 200, { 'content-type': types[format], 'content-disposition': `attachment; filename="rasd-export.${ext[format]}"` });
+    return c.body(stream, 200, {
+      'content-type': types[format],
+      'content-disposition': `attachment; filename="rasd-export.${ext[format]}"`,
+    });
   });
 
   // ------------------------------------------------------------ the web interface
 
   const sendAsset = (c: Context, asset: WebAsset, cache: string): Response => {
     const gzipOk = asset.gzip !== null && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-    const headers: Record<string, string> = { 'content-type': asset.type, 'cache-control': cache, vary: 'accept-encoding' };
+    const headers: Record<string, string> = {
+      'content-type': asset.type,
+      'cache-control': cache,
+      vary: 'accept-encoding',
+    };
     if (gzipOk) headers['content-encoding'] = 'gzip';
     return c.body(new Uint8Array(gzipOk ? asset.gzip! : asset.body), 200, headers);
   };
@@ -400,4 +498,3 @@ export function createApp(opts: AppOptions): Hono {
 
   return app;
 }
-

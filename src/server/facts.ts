@@ -7,6 +7,9 @@ import type { Analysis, EventRecord } from '../analysis/types.js';
 import { loadKb, type Kb } from '../kb/index.js';
 import { actsFor } from '../entities/index.js';
 import phraseData from './event-phrases.json' with { type: 'json' };
+import type { Fact } from './api-types.js';
+
+export type { Fact };
 
 interface Phrases {
   with: string;
@@ -28,16 +31,6 @@ export interface EventLike {
   date: string | null;
   location: string | null;
   negated: boolean;
-}
-
-export interface Fact {
-  /** Index of the event in the analysis. */
-  event: number;
-  date: string | null;
-  type: string;
-  goldstein: number | null;
-  /** The English sentence. */
-  en: string;
 }
 
 /** Display name of an entity id: a local id («local:PER:norm») shows its name. */
@@ -66,9 +59,19 @@ function shownIds(ids: readonly string[], agentOf: (id: string) => string | null
  * One English sentence for an event.
  * @example renderEvent(ev, nameOf, agentOf) // "2022-11-28 CONSULT: Kassym-Jomart Tokayev met Vladimir Putin in Moscow"
  */
-export function renderEvent(ev: EventLike, nameOf: NameOf, agentOf: (id: string) => string | null = () => null, fallbackDate: string | null = null): string {
+export function renderEvent(
+  ev: EventLike,
+  nameOf: NameOf,
+  agentOf: (id: string) => string | null = () => null,
+  fallbackDate: string | null = null,
+): string {
   const forType = phrases.types[ev.type];
-  const p: Phrases = (ev.mode && forType?.modes?.[ev.mode]) || forType || { with: `${ev.type.toLowerCase()}`, alone: ev.type.toLowerCase(), negated: `not ${ev.type.toLowerCase()}` };
+  const p: Phrases = (ev.mode && forType?.modes?.[ev.mode]) ||
+    forType || {
+      with: `${ev.type.toLowerCase()}`,
+      alone: ev.type.toLowerCase(),
+      negated: `not ${ev.type.toLowerCase()}`,
+    };
   const actors = shownIds(ev.actor, agentOf).map(nameOf);
   const recipients = shownIds(ev.recipient, agentOf).map(nameOf);
   const subject = actors.length ? joinNames(actors) : 'Someone';

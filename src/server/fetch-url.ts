@@ -59,7 +59,8 @@ function checkUrl(raw: string, refuse: (a: string) => string | null, allowPrivat
   } catch {
     throw new UrlRefusedError(`"${raw.slice(0, 200)}" is not a valid URL`);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UrlRefusedError(`only http and https URLs can be fetched, not ${u.protocol}`);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new UrlRefusedError(`only http and https URLs can be fetched, not ${u.protocol}`);
   const host = u.hostname.replace(/^\[|\]$/g, '');
   if (!allowPrivate && isIP(host)) {
     const why = refuse(host);
@@ -80,7 +81,10 @@ function refusal(u: URL, address: string, why: string): UrlRefusedError {
  * A `lookup` for http.request that resolves every address, refuses the request when any of them
  * is not allowed, and hands the checked addresses to the socket.
  */
-function checkedLookup(u: URL, opts: Required<Pick<FetchPageOptions, 'resolve' | 'refuse' | 'allowPrivate'>>): LookupFunction {
+function checkedLookup(
+  u: URL,
+  opts: Required<Pick<FetchPageOptions, 'resolve' | 'refuse' | 'allowPrivate'>>,
+): LookupFunction {
   return (hostname, options, callback) => {
     opts.resolve(hostname).then(
       (addrs) => {
@@ -92,8 +96,10 @@ function checkedLookup(u: URL, opts: Required<Pick<FetchPageOptions, 'resolve' |
           }
         const family = (options as { family?: number }).family;
         const usable = family === 4 || family === 6 ? addrs.filter((a) => a.family === family) : addrs;
-        if (usable.length === 0) return callback(new FetchFailedError(`${hostname} has no IPv${family} address`), '', 4);
-        if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: typeof usable) => void)(null, usable);
+        if (usable.length === 0)
+          return callback(new FetchFailedError(`${hostname} has no IPv${family} address`), '', 4);
+        if ((options as { all?: boolean }).all)
+          (callback as unknown as (e: null, a: typeof usable) => void)(null, usable);
         else callback(null, usable[0].address, usable[0].family);
       },
       (err: Error) => callback(new FetchFailedError(`cannot resolve ${hostname}: ${err.message}`), '', 4),
@@ -117,7 +123,10 @@ function requestOnce(u: URL, lookup: LookupFunction, maxBytes: number, signal: A
         method: 'GET',
         lookup,
         signal,
-        headers: { 'user-agent': 'rasd/0.1 (+news analysis)', accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5' },
+        headers: {
+          'user-agent': 'rasd/0.1 (+news analysis)',
+          accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5',
+        },
       },
       (res) => {
         const status = res.statusCode ?? 0;
@@ -171,11 +180,13 @@ export async function fetchPage(url: string, opts: FetchPageOptions = {}): Promi
   for (let hop = 0; ; hop++) {
     const res = await requestOnce(current, checkedLookup(current, settings), maxBytes, signal);
     if (res.status >= 300 && res.status < 400 && res.location) {
-      if (hop >= (opts.maxRedirects ?? MAX_REDIRECTS)) throw new FetchFailedError(`more than ${opts.maxRedirects ?? MAX_REDIRECTS} redirects`);
+      if (hop >= (opts.maxRedirects ?? MAX_REDIRECTS))
+        throw new FetchFailedError(`more than ${opts.maxRedirects ?? MAX_REDIRECTS} redirects`);
       current = checkUrl(new URL(res.location, current).href, settings.refuse, settings.allowPrivate);
       continue;
     }
-    if (res.status < 200 || res.status >= 300) throw new FetchFailedError(`${current.href} answered HTTP ${res.status}`);
+    if (res.status < 200 || res.status >= 300)
+      throw new FetchFailedError(`${current.href} answered HTTP ${res.status}`);
     return { url: current.href, status: res.status, contentType: res.contentType, body: res.body };
   }
 }

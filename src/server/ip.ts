@@ -34,7 +34,7 @@ function ipv4ToInt(ip: string): number {
 
 const IPV4_TABLE = IPV4_BLOCKED.map(([base, bits, why]) => {
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  return { base: ipv4ToInt(base) & mask, mask, why };
+  return { base: (ipv4ToInt(base) & mask) >>> 0, mask, why };
 });
 
 /** The eight 16-bit groups of an IPv6 address (with an embedded dotted quad), or null when malformed. */
@@ -52,7 +52,13 @@ export function parseIPv6(ip: string): number[] | null {
     s = `${s.slice(0, lastColon + 1)}${(v >>> 16).toString(16)}:${(v & 0xffff).toString(16)}`;
   }
   const halves = s.split('::');
-  const toGroups = (part: string): number[] => (part ? part.split(':').filter((x) => x !== '').map((h) => parseInt(h, 16)) : []);
+  const toGroups = (part: string): number[] =>
+    part
+      ? part
+          .split(':')
+          .filter((x) => x !== '')
+          .map((h) => parseInt(h, 16))
+      : [];
   const head = toGroups(halves[0]);
   const rest = halves.length > 1 ? toGroups(halves[1]) : [];
   const fill = 8 - head.length - rest.length;

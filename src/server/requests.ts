@@ -5,19 +5,47 @@ import type { JsonSchema } from './schema.js';
 
 /** PLOVER 2.0 event types. */
 export const PLOVER_TYPES = [
-  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
-  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
 ] as const;
 
-const date: JsonSchema = { type: 'string', format: 'date', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' };
+const date: JsonSchema = {
+  type: 'string',
+  format: 'date',
+  pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+  description: 'YYYY, YYYY-MM or YYYY-MM-DD',
+};
 const entityId: JsonSchema = {
   type: 'string',
   pattern: '^[a-z][a-z0-9]*:\\S+$',
   maxLength: 300,
   description: 'an entity id such as per:vladimir-putin, iso:RU, org:un or local:PER:…',
 };
-const entityRef: JsonSchema = { type: 'string', minLength: 1, maxLength: 300, description: 'an entity id (per:vladimir-putin) or a name (بوتين, Putin)' };
-const shortText = (maxLength: number, description?: string): JsonSchema => ({ type: 'string', maxLength, ...(description ? { description } : {}) });
+const entityRef: JsonSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 300,
+  description: 'an entity id (per:vladimir-putin) or a name (بوتين, Putin)',
+};
+const shortText = (maxLength: number, description?: string): JsonSchema => ({
+  type: 'string',
+  maxLength,
+  ...(description ? { description } : {}),
+});
 const limit = (max: number, dflt: number): JsonSchema => ({ type: 'integer', minimum: 1, maximum: max, default: dflt });
 
 export const articleIdParam: JsonSchema = {
@@ -31,12 +59,27 @@ export const entityIdParam = entityId;
 /** The document fields shared by analyse and store requests: exactly one of text, html, body, url. */
 const documentFields: Record<string, JsonSchema> = {
   id: shortText(500, 'caller id, echoed back'),
-  text: { type: 'string', minLength: 1, maxLength: MAX_INPUT_CHARS, description: 'raw page text as scraped (the page parser runs)' },
+  text: {
+    type: 'string',
+    minLength: 1,
+    maxLength: MAX_INPUT_CHARS,
+    description: 'raw page text as scraped (the page parser runs)',
+  },
   html: { type: 'string', minLength: 1, maxLength: MAX_INPUT_CHARS, description: "a page's HTML" },
   body: { type: 'string', minLength: 1, maxLength: MAX_INPUT_CHARS, description: 'clean body text (no page parsing)' },
-  url: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048, description: 'a public http(s) page to fetch and analyse' },
+  url: {
+    type: 'string',
+    format: 'uri',
+    pattern: '^https?://',
+    maxLength: 2048,
+    description: 'a public http(s) page to fetch and analyse',
+  },
   title: shortText(2000, 'title, with body'),
-  published: { ...date, pattern: '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.+\\-Z]{2,30})?$', description: 'publication date or datetime (ISO)' },
+  published: {
+    ...date,
+    pattern: '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.+\\-Z]{2,30})?$',
+    description: 'publication date or datetime (ISO)',
+  },
 };
 
 /** Fields of which a document request must carry exactly one. */
@@ -65,7 +108,12 @@ export const searchQuery: JsonSchema = {
   type: 'object',
   properties: {
     q: shortText(500, 'words (all must match), "a phrase", a OR b, -excluded; English KB names match their entity'),
-    entity: { type: 'array', maxItems: 10, items: entityId, description: 'entity ids the article must mention (repeat or comma-separate)' },
+    entity: {
+      type: 'array',
+      maxItems: 10,
+      items: entityId,
+      description: 'entity ids the article must mention (repeat or comma-separate)',
+    },
     outlet: { type: 'array', maxItems: 20, items: shortText(200) },
     topic: { type: 'array', maxItems: 20, items: shortText(100) },
     from: date,
@@ -77,9 +125,17 @@ export const searchQuery: JsonSchema = {
   additionalProperties: false,
 };
 
-export const relatedQuery: JsonSchema = { type: 'object', properties: { limit: limit(50, 5) }, additionalProperties: false };
+export const relatedQuery: JsonSchema = {
+  type: 'object',
+  properties: { limit: limit(50, 5) },
+  additionalProperties: false,
+};
 
-export const entityQuery: JsonSchema = { type: 'object', properties: { from: date, to: date }, additionalProperties: false };
+export const entityQuery: JsonSchema = {
+  type: 'object',
+  properties: { from: date, to: date },
+  additionalProperties: false,
+};
 
 export const quotesQuery: JsonSchema = {
   type: 'object',

@@ -55,27 +55,36 @@ export function validate(schema: JsonSchema, value: unknown, path = ''): Validat
     out.push({ path, message: `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}` });
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength)
-      out.push({ path, message: schema.minLength === 1 ? 'must not be empty' : `must have at least ${schema.minLength} characters` });
+      out.push({
+        path,
+        message: schema.minLength === 1 ? 'must not be empty' : `must have at least ${schema.minLength} characters`,
+      });
     if (schema.maxLength !== undefined && value.length > schema.maxLength)
       out.push({ path, message: `must have at most ${schema.maxLength} characters (has ${value.length})` });
-    if (schema.pattern && !regex(schema.pattern).test(value)) out.push({ path, message: `has the wrong form (expected ${describePattern(schema)})` });
+    if (schema.pattern && !regex(schema.pattern).test(value))
+      out.push({ path, message: `has the wrong form (expected ${describePattern(schema)})` });
   }
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) out.push({ path, message: `must be ≥ ${schema.minimum}` });
-    if (schema.maximum !== undefined && value > schema.maximum) out.push({ path, message: `must be ≤ ${schema.maximum}` });
+    if (schema.minimum !== undefined && value < schema.minimum)
+      out.push({ path, message: `must be ≥ ${schema.minimum}` });
+    if (schema.maximum !== undefined && value > schema.maximum)
+      out.push({ path, message: `must be ≤ ${schema.maximum}` });
   }
   if (Array.isArray(value)) {
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) out.push({ path, message: `must have at most ${schema.maxItems} items` });
+    if (schema.maxItems !== undefined && value.length > schema.maxItems)
+      out.push({ path, message: `must have at most ${schema.maxItems} items` });
     if (schema.items) value.forEach((v, i) => out.push(...validate(schema.items!, v, `${path}/${i}`)));
   }
   if (t === 'object') {
     const obj = value as Record<string, unknown>;
-    for (const k of schema.required ?? []) if (obj[k] === undefined) out.push({ path: `${path}/${k}`, message: 'is required' });
+    for (const k of schema.required ?? [])
+      if (obj[k] === undefined) out.push({ path: `${path}/${k}`, message: 'is required' });
     for (const [k, v] of Object.entries(obj)) {
       const sub = schema.properties?.[k];
       if (sub) {
         if (v !== undefined) out.push(...validate(sub, v, `${path}/${k}`));
-      } else if (schema.additionalProperties === false) out.push({ path: `${path}/${k}`, message: 'is not an accepted field' });
+      } else if (schema.additionalProperties === false)
+        out.push({ path: `${path}/${k}`, message: 'is not an accepted field' });
     }
   }
   return out;
@@ -86,7 +95,7 @@ function article(t: string): string {
 }
 
 function describePattern(s: JsonSchema): string {
-  return s.format === 'date' ? 'a date YYYY[-MM[-DD]]' : s.description ?? s.pattern ?? '';
+  return s.format === 'date' ? 'a date YYYY[-MM[-DD]]' : (s.description ?? s.pattern ?? '');
 }
 
 /**
@@ -105,8 +114,10 @@ export function coerceQuery(schema: JsonSchema, query: Record<string, string[]>)
         .flatMap((v) => v.split(','))
         .map((v) => v.trim())
         .filter(Boolean);
-    else if (sub.type === 'integer' || sub.type === 'number') out[k] = last.trim() !== '' && Number.isFinite(Number(last)) ? Number(last) : last;
-    else if (sub.type === 'boolean') out[k] = last === 'true' || last === '1' ? true : last === 'false' || last === '0' ? false : last;
+    else if (sub.type === 'integer' || sub.type === 'number')
+      out[k] = last.trim() !== '' && Number.isFinite(Number(last)) ? Number(last) : last;
+    else if (sub.type === 'boolean')
+      out[k] = last === 'true' || last === '1' ? true : last === 'false' || last === '0' ? false : last;
     else out[k] = last;
   }
   return out;

@@ -57,11 +57,21 @@ function eventKey(e: EventRow): string {
   return `${e.articleId}#${e.index}`;
 }
 
-export async function entityView(store: Store & StoreExtras, id: string, opts: { from?: string; to?: string } = {}): Promise<EntityResponse | null> {
+export async function entityView(
+  store: Store & StoreExtras,
+  id: string,
+  opts: { from?: string; to?: string } = {},
+): Promise<EntityResponse | null> {
   const kb = loadKb();
   const k = kb.get(id);
   const [found, quotes, asActor, asRecipient] = await Promise.all([
-    store.search({ entity: [id], from: opts.from, to: opts.to, limit: store.entityTimeline ? ENTITY_RECENT : TIMELINE_SAMPLE, facets: true }),
+    store.search({
+      entity: [id],
+      from: opts.from,
+      to: opts.to,
+      limit: store.entityTimeline ? ENTITY_RECENT : TIMELINE_SAMPLE,
+      facets: true,
+    }),
     store.quotes({ speaker: id, from: opts.from, to: opts.to, limit: ENTITY_QUOTES }),
     store.events({ actor: id, from: opts.from, to: opts.to, limit: ENTITY_EVENTS }),
     store.events({ recipient: id, from: opts.from, to: opts.to, limit: ENTITY_EVENTS }),
@@ -78,7 +88,9 @@ export async function entityView(store: Store & StoreExtras, id: string, opts: {
       const m = h.article.published?.slice(0, 7);
       if (m && /^\d{4}-\d{2}$/.test(m)) months.set(m, (months.get(m) ?? 0) + 1);
     }
-    const points = [...months].map(([period, count]) => ({ period, count })).sort((a, b) => (a.period < b.period ? -1 : 1));
+    const points = [...months]
+      .map(([period, count]) => ({ period, count }))
+      .sort((a, b) => (a.period < b.period ? -1 : 1));
     timeline = { bucket: 'month', points, basedOn: found.hits.length, complete: found.hits.length >= found.total };
   }
 
@@ -89,7 +101,10 @@ export async function entityView(store: Store & StoreExtras, id: string, opts: {
     seen.add(eventKey(e));
     events.push(eventView(e, kb));
   }
-  events.sort((a, b) => cmpDesc(a.day, b.day) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.index - b.index));
+  events.sort(
+    (a, b) =>
+      cmpDesc(a.day, b.day) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.index - b.index),
+  );
 
   const speakerName = quotes.find((q) => q.speaker === id)?.speakerText ?? null;
   return {
@@ -124,22 +139,37 @@ function daysBetween(a: string, b: string): number {
  * The relationship of two entities over time: events where one acts on the other (both
  * directions), grouped per day or month with the mean Goldstein score of each group.
  */
-export async function pairView(store: Store, a: string, b: string, opts: { from?: string; to?: string; limit?: number } = {}): Promise<PairResponse> {
+export async function pairView(
+  store: Store,
+  a: string,
+  b: string,
+  opts: { from?: string; to?: string; limit?: number } = {},
+): Promise<PairResponse> {
   const kb = loadKb();
   const q = { from: opts.from, to: opts.to, limit: opts.limit ?? 500 };
-  const [ab, ba] = await Promise.all([store.events({ ...q, actor: a, recipient: b }), store.events({ ...q, actor: b, recipient: a })]);
+  const [ab, ba] = await Promise.all([
+    store.events({ ...q, actor: a, recipient: b }),
+    store.events({ ...q, actor: b, recipient: a }),
+  ]);
   const seen = new Set<string>();
   const events: PairResponse['events'] = [];
-  for (const [rows, direction] of [[ab, 'ab'], [ba, 'ba']] as const)
+  for (const [rows, direction] of [
+    [ab, 'ab'],
+    [ba, 'ba'],
+  ] as const)
     for (const e of rows) {
       if (seen.has(eventKey(e))) continue;
       seen.add(eventKey(e));
       events.push({ ...eventView(e, kb), direction });
     }
-  events.sort((x, y) => -cmpDesc(x.day, y.day) || (x.articleId < y.articleId ? -1 : x.articleId > y.articleId ? 1 : x.index - y.index));
+  events.sort(
+    (x, y) =>
+      -cmpDesc(x.day, y.day) || (x.articleId < y.articleId ? -1 : x.articleId > y.articleId ? 1 : x.index - y.index),
+  );
 
   const days = events.map((e) => e.day).filter((d): d is string => d !== null);
-  const bucket: PairResponse['bucket'] = days.length && daysBetween(days[0], days[days.length - 1]) <= PAIR_DAILY_MAX_SPAN_DAYS ? 'day' : 'month';
+  const bucket: PairResponse['bucket'] =
+    days.length && daysBetween(days[0], days[days.length - 1]) <= PAIR_DAILY_MAX_SPAN_DAYS ? 'day' : 'month';
   const groups = new Map<string, PairPoint>();
   events.forEach((e, i) => {
     if (!e.day) return;
@@ -157,11 +187,21 @@ export async function pairView(store: Store, a: string, b: string, opts: { from?
       p.max = Math.max(...scores);
     }
   }
-  return { a: entityRef(a, kb), b: entityRef(b, kb), bucket, events, series: [...groups.values()].sort((x, y) => (x.period < y.period ? -1 : 1)) };
+  return {
+    a: entityRef(a, kb),
+    b: entityRef(b, kb),
+    bucket,
+    events,
+    series: [...groups.values()].sort((x, y) => (x.period < y.period ? -1 : 1)),
+  };
 }
 
 /** «Read also» and the article's duplicate group. */
-export async function relatedView(store: Store & StoreExtras, meta: StoredArticleMeta, limit: number): Promise<RelatedResponse> {
+export async function relatedView(
+  store: Store & StoreExtras,
+  meta: StoredArticleMeta,
+  limit: number,
+): Promise<RelatedResponse> {
   const related = await store.related(meta.id, { limit });
   let duplicates: StoredArticleMeta[];
   if (store.duplicatesOf) duplicates = (await store.duplicatesOf(meta.id)).filter((m) => m.id !== meta.id);

@@ -46,6 +46,7 @@ export function loadWebAssets(root: string = DEFAULT_WEB_ROOT): WebAssets | null
   const files = new Map<string, WebAsset>();
   const assetsDir = path.join(root, 'assets');
   if (fs.existsSync(assetsDir))
-    for (const name of fs.readdirSync(assetsDir)) if (!name.endsWith('.gz')) files.set(name, readAsset(path.join(assetsDir, name)));
+    for (const name of fs.readdirSync(assetsDir))
+      if (!name.endsWith('.gz')) files.set(name, readAsset(path.join(assetsDir, name)));
   return { index: readAsset(indexFile), files };
 }

@@ -3,7 +3,7 @@
 // parser and stemmers never run) with a GIN index; ranking is done in TypeScript (rank.ts).
 import pg from 'pg';
 import type { ParseOptions } from '../search/query.js';
-import { SqlStore, type SqlDb, type SqlExecutor } from './sql.js';
+import { SqlStore, textParam, type SqlDb, type SqlExecutor } from './sql.js';
 
 /** Connections per store: a CLI needs one; a server a few. */
 export const PG_POOL_SIZE = 4;
@@ -22,14 +22,23 @@ const types = {
   },
 };
 
+/** Parameters as sent: strings through textParam (PostgreSQL text cannot hold U+0000). */
+function bind(params: readonly unknown[]): unknown[] {
+  return params.map((p) => (typeof p === 'string' ? textParam(p) : p));
+}
+
 function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
     async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      const r = await client.query(numberPlaceholders(sql), params as unknown[]);
+      const r = await client.query(numberPlaceholders(sql), bind(params));
       return r.rows as T[];
     },
+    async values(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+      const r = await client.query({ text: numberPlaceholders(sql), values: bind(params), rowMode: 'array' });
+      return r.rows as unknown[][];
+    },
     async run(sql: string, params: readonly unknown[] = []): Promise<void> {
-      await client.query(numberPlaceholders(sql), params as unknown[]);
+      await client.query(numberPlaceholders(sql), bind(params));
     },
     async exec(sql: string): Promise<void> {
       await client.query(sql);
@@ -48,6 +57,9 @@ class PgDb implements SqlDb {
 
   all<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     return this.base.all<T>(sql, params);
+  }
+  values(sql: string, params?: readonly unknown[]): Promise<unknown[][]> {
+    return this.base.values(sql, params);
   }
   run(sql: string, params?: readonly unknown[]): Promise<void> {
     return this.base.run(sql, params);

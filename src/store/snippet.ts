@@ -55,8 +55,12 @@ export function buildSnippet(
   maxChars = SNIPPET_CHARS,
 ): Snippet {
   const matches: Match[] = [];
-  if (queryTerms.size > 0) for (const t of analyzeText(text)) if (queryTerms.has(t.term)) matches.push({ start: t.start, end: t.end, key: t.term });
-  for (const s of extraSpans) if (s.start >= 0 && s.end <= text.length && s.end > s.start) matches.push({ start: s.start, end: s.end, key: 'entity' });
+  if (queryTerms.size > 0)
+    for (const t of analyzeText(text))
+      if (queryTerms.has(t.term)) matches.push({ start: t.start, end: t.end, key: t.term });
+  for (const s of extraSpans)
+    if (s.start >= 0 && s.end <= text.length && s.end > s.start)
+      matches.push({ start: s.start, end: s.end, key: 'entity' });
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
 
   // Best window: most distinct keys, then most matches, then earliest.

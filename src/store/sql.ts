@@ -11,7 +11,7 @@
 // The backends (sqlite.ts, postgres.ts) only differ in:
 //  - the full-text condition: FTS5 MATCH over search_fts vs `tsv @@ tsquery` (same parsed query,
 //    src/search/query.ts, over the same index terms);
-//  - how the full-text document is written (FTS5 row vs tsvector literal);
+//  - how the full-text document is written (FTS5 row vs tsvector column);
 //  - how a long list of values is bound (json_each vs = ANY(array)) and text ordering (COLLATE "C").
 // SQL is written with `?` placeholders; the PostgreSQL adapter numbers them.
 import { gunzipSync } from 'node:zlib';
@@ -55,6 +55,8 @@ export type Row = Record<string, unknown>;
 /** What both database adapters offer. */
 export interface SqlExecutor {
   all<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Rows as arrays of column values (no object per row: what the hot search queries use). */
+  values(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
   run(sql: string, params?: readonly unknown[]): Promise<void>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
@@ -74,6 +76,12 @@ export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 1000;
 /** Entities listed in the entity facet. */
 export const FACET_ENTITIES = 10;
+/**
+ * The entity facet counts the best this-many results (an article has a dozen entities: counting
+ * them for tens of thousands of results costs more than the search itself). Outlets and topics
+ * are counted over the whole result set.
+ */
+export const FACET_ENTITY_SAMPLE = 1000;
 /** Terms of an article that make its «related» query (highest tf·idf). */
 export const RELATED_TERMS = 15;
 /** A term must occur in at least this many articles to count as a «related» term. */
@@ -118,6 +126,20 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Lone UTF-16 surrogates (not part of a pair). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A string as both backends store it: U+0000 and lone surrogates become U+FFFD. PostgreSQL text
+ * cannot hold NUL, and a lone surrogate has no UTF-8 form (SQLite would read back three
+ * replacement characters); one unit for one unit keeps every span valid, and both stores agree.
+ */
+export function textParam(s: string): string {
+  let out = s.includes('\u0000') ? s.replace(/\u0000/g, '\ufffd') : s;
+  if (/[\ud800-\udfff]/.test(out)) out = out.replace(LONE_SURROGATE, '\ufffd');
+  return out;
+}
+
 /** An entity id («per:vladimir-putin», «iso:RU», «local:PER:…») rather than a name. */
 export function looksLikeEntityId(s: string): boolean {
   return /^[a-z][a-z0-9]*:\S+$/i.test(s.trim());
@@ -138,8 +160,13 @@ export class SqlStore implements Store {
   // ---------------------------------------------------------------- dialect differences
 
   /** `expr IN (values)` for a list of any length, bound as one parameter. */
-  protected inList(expr: string, values: readonly (string | number)[], type: 'int' | 'text'): { sql: string; params: unknown[] } {
-    if (this.db.dialect === 'sqlite') return { sql: `${expr} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values)] };
+  protected inList(
+    expr: string,
+    values: readonly (string | number)[],
+    type: 'int' | 'text',
+  ): { sql: string; params: unknown[] } {
+    if (this.db.dialect === 'sqlite')
+      return { sql: `${expr} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values)] };
     return { sql: `${expr} = ANY(?::${type === 'int' ? 'bigint' : 'text'}[])`, params: [values] };
   }
 
@@ -148,25 +175,39 @@ export class SqlStore implements Store {
     return this.db.dialect === 'postgres' ? ' COLLATE "C"' : '';
   }
 
-  /** The full-text condition over search_docs d for a FTS5/tsquery expression. */
-  protected matchCondition(p: ParsedQuery, negate: boolean): { sql: string; params: unknown[] } | null {
-    const expr = this.db.dialect === 'sqlite' ? (negate ? toFts5Exclusion(p) : toFts5(p)) : negate ? toTsqueryExclusion(p) : toTsquery(p);
-    if (expr === null) return null;
-    if (this.db.dialect === 'sqlite')
-      return { sql: `d.article ${negate ? 'NOT IN' : 'IN'} (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)`, params: [expr] };
-    return { sql: negate ? `NOT (d.tsv @@ ?::tsquery)` : `d.tsv @@ ?::tsquery`, params: [expr] };
-  }
-
-  protected async insertSearchDoc(x: SqlExecutor, seq: number, terms: readonly string[]): Promise<void> {
+  /**
+   * Where candidates come from: the tables (aliases a = articles, d = search_docs) and the full-text
+   * condition for the query's positive clauses and exclusions. SQLite drives the join from the FTS5
+   * table (its rowid is articles.seq); PostgreSQL filters search_docs with its GIN-indexed tsvector.
+   */
+  protected candidateSource(p: ParsedQuery | null): { from: string; where: string[]; params: unknown[] } {
+    const plain = {
+      from: 'articles a JOIN search_docs d ON d.article = a.seq',
+      where: [] as string[],
+      params: [] as unknown[],
+    };
+    if (!p) return plain;
     if (this.db.dialect === 'sqlite') {
-      await x.run('INSERT INTO search_docs (article, dl) VALUES (?, ?)', [seq, terms.length]);
-      await x.run('INSERT INTO search_fts (rowid, terms) VALUES (?, ?)', [seq, terms.join(' ')]);
-    } else {
-      await x.run('INSERT INTO search_docs (article, dl, tsv) VALUES (?, ?, ?::tsvector)', [seq, terms.length, tsvectorLiteral(terms)]);
+      const pos = toFts5(p);
+      const neg = toFts5Exclusion(p);
+      if (pos)
+        return {
+          from: 'search_fts f JOIN articles a ON a.seq = f.rowid JOIN search_docs d ON d.article = a.seq',
+          where: ['search_fts MATCH ?'],
+          params: [neg ? `(${pos}) NOT (${neg})` : pos],
+        };
+      if (neg)
+        return {
+          ...plain,
+          where: ['a.seq NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)'],
+          params: [neg],
+        };
+      return plain;
     }
-    const tf = new Map<string, number>();
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-    await this.insertRows(x, 'term_postings', ['term', 'article', 'tf'], [...tf].map(([t, n]) => [t, seq, n]));
+    const pos = toTsquery(p);
+    const neg = toTsqueryExclusion(p);
+    const expr = pos && neg ? `(${pos}) & !(${neg})` : pos ? pos : neg ? `!(${neg})` : null;
+    return expr ? { ...plain, where: ['d.tsv @@ ?::tsquery'], params: [expr] } : plain;
   }
 
   // ---------------------------------------------------------------- schema
@@ -176,11 +217,17 @@ export class SqlStore implements Store {
       // One migrator at a time across processes (SQLite: BEGIN IMMEDIATE already holds the write lock).
       if (this.db.dialect === 'postgres') await x.all('SELECT pg_advisory_xact_lock(7061737364)');
       await x.exec(MIGRATIONS_TABLE_DDL);
-      const applied = new Set((await x.all<{ version: unknown }>('SELECT version FROM schema_migrations')).map((r) => num(r.version)));
+      const applied = new Set(
+        (await x.all<{ version: unknown }>('SELECT version FROM schema_migrations')).map((r) => num(r.version)),
+      );
       for (const m of MIGRATIONS) {
         if (applied.has(m.version)) continue;
         await x.exec(this.db.dialect === 'sqlite' ? m.sqlite : m.postgres);
-        await x.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+        await x.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        ]);
       }
     });
   }
@@ -193,108 +240,250 @@ export class SqlStore implements Store {
 
   async putArticles(inputs: Array<ArticleInput | PreparedArticle>): Promise<Array<{ id: string; created: boolean }>> {
     const prepared = inputs.map((i) => (isPrepared(i) ? i : prepareArticle(i)));
+    if (prepared.length === 0) return [];
+    // One transaction, and one multi-row statement per table for the whole batch (not per article):
+    // what makes PostgreSQL ingest fast, and costs SQLite nothing.
     return this.db.transaction(async (x) => {
-      const results: Array<{ id: string; created: boolean }> = [];
-      const dfDelta = new Map<string, number>();
-      let docs = 0;
-      let totalLength = 0;
-      for (const p of prepared) {
-        const r = await this.insertArticle(x, p);
-        results.push(r);
-        if (!r.created) continue;
-        docs++;
-        totalLength += p.terms.length;
-        for (const t of new Set(p.terms)) dfDelta.set(t, (dfDelta.get(t) ?? 0) + 1);
-      }
-      if (docs > 0) {
-        // Sorted, so that concurrent PostgreSQL writers lock term rows in the same order.
-        const rows = [...dfDelta].sort((a, b) => cmp(a[0], b[0]));
-        await this.insertRows(x, 'term_stats', ['term', 'df'], rows, 'ON CONFLICT (term) DO UPDATE SET df = term_stats.df + excluded.df');
-        await x.run('UPDATE corpus_stats SET docs = docs + ?, total_len = total_len + ? WHERE id = 1', [docs, totalLength]);
-      }
+      const now = new Date().toISOString();
+      const seqOf = new Map<string, number>();
+      await this.insertRows(
+        x,
+        'articles',
+        [
+          'id',
+          'content_hash',
+          'source_id',
+          'url',
+          'outlet',
+          'title',
+          'published',
+          'published_day',
+          'canonical_id',
+          'ingested_at',
+        ],
+        prepared.map((p) => {
+          const m = p.meta;
+          return [m.id, m.contentHash, m.sourceId, m.url, m.outlet, m.title, m.published, p.publishedDay, m.id, now];
+        }),
+        'ON CONFLICT DO NOTHING RETURNING id, seq',
+        (rows) => rows.forEach((r) => seqOf.set(String(r.id), num(r.seq))),
+      );
+      // Created: the first input of each id the insert kept (the id is the content hash's prefix,
+      // so a skipped row is an article stored before, or an identical text earlier in this batch).
+      const fresh: Array<{ p: PreparedArticle; seq: number }> = [];
+      const results = prepared.map((p) => {
+        const seq = seqOf.get(p.meta.id);
+        if (seq === undefined) return { id: p.meta.id, created: false };
+        seqOf.delete(p.meta.id);
+        fresh.push({ p, seq });
+        return { id: p.meta.id, created: true };
+      });
+      if (fresh.length > 0) await this.insertLayers(x, fresh);
       return results;
     });
   }
 
-  /** Multi-row INSERT, chunked under the parameter limit. */
-  private async insertRows(x: SqlExecutor, table: string, cols: string[], rows: unknown[][], suffix = ''): Promise<void> {
+  /**
+   * Multi-row INSERT, chunked under the parameter limit; `onRows` receives what a RETURNING
+   * clause in `suffix` gives back.
+   */
+  private async insertRows(
+    x: SqlExecutor,
+    table: string,
+    cols: string[],
+    rows: unknown[][],
+    suffix = '',
+    onRows?: (rows: Row[]) => void,
+  ): Promise<void> {
     if (rows.length === 0) return;
     const perChunk = Math.max(1, Math.floor(this.db.maxParams / cols.length));
     const tuple = `(${cols.map(() => '?').join(', ')})`;
     for (let i = 0; i < rows.length; i += perChunk) {
       const chunk = rows.slice(i, i + perChunk);
-      await x.run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ${suffix}`, chunk.flat());
+      const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ${suffix}`;
+      if (onRows) onRows(await x.all(sql, chunk.flat()));
+      else await x.run(sql, chunk.flat());
     }
   }
 
-  private async insertArticle(x: SqlExecutor, p: PreparedArticle): Promise<{ id: string; created: boolean }> {
-    const m = p.meta;
-    const inserted = await x.all<{ seq: unknown }>(
-      `INSERT INTO articles (id, content_hash, source_id, url, outlet, title, published, published_day, canonical_id, cluster_id, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING RETURNING seq`,
-      [m.id, m.contentHash, m.sourceId, m.url, m.outlet, m.title, m.published, p.publishedDay, m.id, new Date().toISOString()],
-    );
-    if (inserted.length === 0) {
-      const existing = await x.all<{ id: string }>('SELECT id FROM articles WHERE content_hash = ? OR id = ?', [m.contentHash, m.id]);
-      return { id: existing[0]?.id ?? m.id, created: false };
+  /** Every table but `articles`, for newly inserted articles; then the BM25 statistics. */
+  private async insertLayers(x: SqlExecutor, fresh: Array<{ p: PreparedArticle; seq: number }>): Promise<void> {
+    const content: unknown[][] = [];
+    const topics: unknown[][] = [];
+    const entities = new Map<string, unknown[]>();
+    const articleEntities: unknown[][] = [];
+    const mentions: unknown[][] = [];
+    const quotes: unknown[][] = [];
+    const times: unknown[][] = [];
+    const events: unknown[][] = [];
+    const roles: unknown[][] = [];
+    const docs: unknown[][] = [];
+    const fts: unknown[][] = [];
+    const postings: unknown[][] = [];
+    const dfDelta = new Map<string, number>();
+    let totalLength = 0;
+    for (const { p, seq } of fresh) {
+      content.push([seq, p.text, Buffer.from(p.analysisGz)]);
+      for (const t of p.meta.topics) topics.push([seq, t]);
+      const own = new Map(p.entities.map((e) => [e.id, e]));
+      for (const e of own.values()) {
+        if (!entities.has(e.id))
+          entities.set(e.id, [e.id, e.type, e.subtype, e.nameAr, e.nameEn, nameKey(e.nameAr) || null, e.wikidata]);
+        articleEntities.push([seq, e.id, e.mentions]);
+      }
+      p.mentions.forEach((m, i) =>
+        mentions.push([seq, i, m.entityId, m.kbId, m.type, m.subtype, m.source, m.start, m.end, m.text, m.sentence]),
+      );
+      p.quotes.forEach((q, i) =>
+        quotes.push([
+          seq,
+          i,
+          q.text,
+          q.kind,
+          q.speaker,
+          q.speakerText,
+          q.speakerKey,
+          q.cue,
+          q.start,
+          q.end,
+          q.sentence,
+        ]),
+      );
+      p.times.forEach((t, i) =>
+        times.push([seq, i, t.text, t.type, t.value, t.mod, t.anchor, t.start, t.end, t.sentence]),
+      );
+      p.events.forEach((e, i) => {
+        events.push([
+          seq,
+          i,
+          e.type,
+          e.mode,
+          JSON.stringify(e.context),
+          JSON.stringify(e.actor),
+          JSON.stringify(e.recipient),
+          e.date,
+          e.dayFrom,
+          e.dayTo,
+          e.location,
+          e.negated ? 1 : 0,
+          e.factuality,
+          e.cameo,
+          e.quadClass,
+          e.goldstein,
+          e.evidence,
+          e.start,
+          e.end,
+          e.trigger,
+          e.triggerStart,
+          e.triggerEnd,
+          e.sentence,
+        ]);
+        for (const role of ['actor', 'recipient'] as const)
+          for (const id of new Set(e[role])) roles.push([seq, i, role, id]);
+      });
+      docs.push(this.db.dialect === 'sqlite' ? [seq, p.terms.length] : [seq, p.terms.length, tsvectorLiteral(p.terms)]);
+      if (this.db.dialect === 'sqlite') fts.push([seq, p.terms.join(' ')]);
+      const tf = new Map<string, number>();
+      for (const t of p.terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) {
+        postings.push([t, seq, n]);
+        dfDelta.set(t, (dfDelta.get(t) ?? 0) + 1);
+      }
+      totalLength += p.terms.length;
     }
-    const seq = num(inserted[0].seq);
-    await x.run('INSERT INTO article_content (article, text, analysis) VALUES (?, ?, ?)', [seq, p.text, Buffer.from(p.analysisGz)]);
-    await this.insertRows(x, 'article_topics', ['article', 'topic'], m.topics.map((t) => [seq, t]));
-    const entities = new Map(p.entities.map((e) => [e.id, e]));
+    await this.insertRows(x, 'article_content', ['article', 'text', 'analysis'], content);
+    await this.insertRows(x, 'article_topics', ['article', 'topic'], topics);
+    // Sorted keys: concurrent PostgreSQL writers then lock shared rows in the same order (no deadlock).
+    const byKey = (a: unknown[], b: unknown[]) => cmp(String(a[0]), String(b[0]));
     await this.insertRows(
       x,
       'entities',
       ['id', 'type', 'subtype', 'name_ar', 'name_en', 'name_key', 'wikidata'],
-      [...entities.values()].sort((a, b) => cmp(a.id, b.id)).map((e) => [e.id, e.type, e.subtype, e.nameAr, e.nameEn, nameKey(e.nameAr) || null, e.wikidata]),
+      [...entities.values()].sort(byKey),
       'ON CONFLICT (id) DO NOTHING',
     );
-    await this.insertRows(x, 'article_entities', ['article', 'entity_id', 'mentions'], [...entities.values()].map((e) => [seq, e.id, e.mentions]));
+    await this.insertRows(x, 'article_entities', ['article', 'entity_id', 'mentions'], articleEntities);
     await this.insertRows(
       x,
       'mentions',
       ['article', 'idx', 'entity_id', 'kb_id', 'type', 'subtype', 'source', 'start_off', 'end_off', 'text', 'sentence'],
-      p.mentions.map((mm, i) => [seq, i, mm.entityId, mm.kbId, mm.type, mm.subtype, mm.source, mm.start, mm.end, mm.text, mm.sentence]),
+      mentions,
     );
     await this.insertRows(
       x,
       'quotes',
-      ['article', 'idx', 'text', 'kind', 'speaker', 'speaker_text', 'speaker_key', 'cue', 'start_off', 'end_off', 'sentence'],
-      p.quotes.map((q, i) => [seq, i, q.text, q.kind, q.speaker, q.speakerText, q.speakerKey, q.cue, q.start, q.end, q.sentence]),
+      [
+        'article',
+        'idx',
+        'text',
+        'kind',
+        'speaker',
+        'speaker_text',
+        'speaker_key',
+        'cue',
+        'start_off',
+        'end_off',
+        'sentence',
+      ],
+      quotes,
     );
     await this.insertRows(
       x,
       'times',
       ['article', 'idx', 'text', 'type', 'value', 'mod', 'anchor', 'start_off', 'end_off', 'sentence'],
-      p.times.map((t, i) => [seq, i, t.text, t.type, t.value, t.mod, t.anchor, t.start, t.end, t.sentence]),
+      times,
     );
     await this.insertRows(
       x,
       'events',
       [
-        'article', 'idx', 'type', 'mode', 'context', 'actor', 'recipient', 'date', 'day_from', 'day_to', 'location', 'negated', 'factuality',
-        'cameo', 'quad_class', 'goldstein', 'evidence', 'start_off', 'end_off', 'trigger_text', 'trigger_start', 'trigger_end', 'sentence',
+        'article',
+        'idx',
+        'type',
+        'mode',
+        'context',
+        'actor',
+        'recipient',
+        'date',
+        'day_from',
+        'day_to',
+        'location',
+        'negated',
+        'factuality',
+        'cameo',
+        'quad_class',
+        'goldstein',
+        'evidence',
+        'start_off',
+        'end_off',
+        'trigger_text',
+        'trigger_start',
+        'trigger_end',
+        'sentence',
       ],
-      p.events.map((e, i) => [
-        seq, i, e.type, e.mode, JSON.stringify(e.context), JSON.stringify(e.actor), JSON.stringify(e.recipient), e.date, e.dayFrom, e.dayTo,
-        e.location, e.negated ? 1 : 0, e.factuality, e.cameo, e.quadClass, e.goldstein, e.evidence, e.start, e.end, e.trigger,
-        e.triggerStart, e.triggerEnd, e.sentence,
-      ]),
+      events,
     );
-    const roles = new Set<string>();
-    const roleRows: unknown[][] = [];
-    p.events.forEach((e, i) => {
-      for (const [role, ids] of [['actor', e.actor], ['recipient', e.recipient]] as const)
-        for (const id of ids) {
-          const key = `${i}\u0000${role}\u0000${id}`;
-          if (roles.has(key)) continue;
-          roles.add(key);
-          roleRows.push([seq, i, role, id]);
-        }
-    });
-    await this.insertRows(x, 'event_roles', ['article', 'idx', 'role', 'entity_id'], roleRows);
-    await this.insertSearchDoc(x, seq, p.terms);
-    return { id: m.id, created: true };
+    await this.insertRows(x, 'event_roles', ['article', 'idx', 'role', 'entity_id'], roles);
+    // The full-text document: FTS5 row (SQLite) or tsvector literal, which the column type parses (PostgreSQL).
+    await this.insertRows(
+      x,
+      'search_docs',
+      this.db.dialect === 'sqlite' ? ['article', 'dl'] : ['article', 'dl', 'tsv'],
+      docs,
+    );
+    await this.insertRows(x, 'search_fts', ['rowid', 'terms'], fts);
+    await this.insertRows(x, 'term_postings', ['term', 'article', 'tf'], postings);
+    await this.insertRows(
+      x,
+      'term_stats',
+      ['term', 'df'],
+      [...dfDelta].sort(byKey),
+      'ON CONFLICT (term) DO UPDATE SET df = term_stats.df + excluded.df',
+    );
+    await x.run('UPDATE corpus_stats SET docs = docs + ?, total_len = total_len + ? WHERE id = 1', [
+      fresh.length,
+      totalLength,
+    ]);
   }
 
   async linkDuplicate(duplicateId: string, canonicalId: string, similarity: number): Promise<void> {
@@ -315,14 +504,21 @@ export class SqlStore implements Store {
         [duplicateId, root, similarity, new Date().toISOString()],
       );
       await x.run('UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?', [root, duplicateId]);
-      await x.run('UPDATE articles SET canonical_id = ? WHERE id = ? OR canonical_id = ?', [root, duplicateId, duplicateId]);
+      await x.run('UPDATE articles SET canonical_id = ? WHERE id = ? OR canonical_id = ?', [
+        root,
+        duplicateId,
+        duplicateId,
+      ]);
     });
   }
 
   async setCluster(articleIds: string[], clusterId: string): Promise<void> {
     if (articleIds.length === 0) return;
     await this.db.transaction(async (x) => {
-      await x.run('INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING', [clusterId, new Date().toISOString()]);
+      await x.run('INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING', [
+        clusterId,
+        new Date().toISOString(),
+      ]);
       const list = this.inList('id', articleIds, 'text');
       await x.run(`UPDATE articles SET cluster_id = ? WHERE ${list.sql}`, [clusterId, ...list.params]);
     });
@@ -341,7 +537,10 @@ export class SqlStore implements Store {
   }
 
   async hasSourceId(sourceId: string): Promise<string | null> {
-    const r = await this.db.all<{ id: string }>(`SELECT id FROM articles WHERE source_id = ? ORDER BY id${this.collate} LIMIT 1`, [sourceId]);
+    const r = await this.db.all<{ id: string }>(
+      `SELECT id FROM articles WHERE source_id = ? ORDER BY id${this.collate} LIMIT 1`,
+      [sourceId],
+    );
     return r[0]?.id ?? null;
   }
 
@@ -349,7 +548,10 @@ export class SqlStore implements Store {
     const out = new Map<number, string[]>();
     if (seqs.length === 0) return out;
     const list = this.inList('article', seqs, 'int');
-    const rows = await this.db.all<{ article: unknown; topic: string }>(`SELECT article, topic FROM article_topics WHERE ${list.sql}`, list.params);
+    const rows = await this.db.all<{ article: unknown; topic: string }>(
+      `SELECT article, topic FROM article_topics WHERE ${list.sql}`,
+      list.params,
+    );
     for (const r of rows) {
       const k = num(r.article);
       const arr = out.get(k) ?? [];
@@ -377,7 +579,10 @@ export class SqlStore implements Store {
   }
 
   private decodeAnalysis(blob: unknown, text: string): Analysis {
-    const a = JSON.parse(gunzipSync(blob as Uint8Array).toString('utf8')) as Omit<Analysis, 'text' | 'tokens' | 'sentences'>;
+    const a = JSON.parse(gunzipSync(blob as Uint8Array).toString('utf8')) as Omit<
+      Analysis,
+      'text' | 'tokens' | 'sentences'
+    >;
     const { tokens, sentences } = buildTextLayers(text);
     return { ...a, text, tokens, sentences };
   }
@@ -386,7 +591,8 @@ export class SqlStore implements Store {
   async getArticle(id: string): Promise<StoredArticle | null> {
     const cols = `${ARTICLE_COLUMNS}, c.text, c.analysis FROM articles a JOIN article_content c ON c.article = a.seq`;
     let rows = await this.db.all(`SELECT ${cols} WHERE a.id = ?`, [id]);
-    if (rows.length === 0) rows = await this.db.all(`SELECT ${cols} WHERE a.source_id = ? ORDER BY a.id${this.collate} LIMIT 1`, [id]);
+    if (rows.length === 0)
+      rows = await this.db.all(`SELECT ${cols} WHERE a.source_id = ? ORDER BY a.id${this.collate} LIMIT 1`, [id]);
     if (rows.length === 0) return null;
     const r = rows[0];
     const seq = num(r.seq);
@@ -418,7 +624,10 @@ export class SqlStore implements Store {
       const topics = await this.topicsOf(rows.map((r) => num(r.seq)));
       for (const r of rows) {
         const seq = num(r.seq);
-        yield { meta: this.metaOf(r, topics.get(seq) ?? []), analysis: this.decodeAnalysis(r.analysis, String(r.text)) };
+        yield {
+          meta: this.metaOf(r, topics.get(seq) ?? []),
+          analysis: this.decodeAnalysis(r.analysis, String(r.text)),
+        };
       }
       after = num(rows[rows.length - 1].seq);
       if (rows.length < batch) return;
@@ -436,29 +645,36 @@ export class SqlStore implements Store {
       for (const c of parsed.clauses)
         for (const a of c.alternatives) if (a.kind === 'entity') notes.push(`«${a.raw}» also matches entity ${a.id}`);
       if (parsed.clauses.length === 0 && parsed.exclude.length === 0)
-        return { total: 0, hits: [], facets: { outlet: [], topic: [], entity: [] }, notes: [...notes, 'nothing left to search for'] };
+        return {
+          total: 0,
+          hits: [],
+          facets: { outlet: [], topic: [], entity: [] },
+          notes: [...notes, 'nothing left to search for'],
+        };
     }
     return this.runSearch(parsed, q, notes);
   }
 
-  private async runSearch(parsed: ParsedQuery | null, q: SearchQuery & Filters, notes: string[]): Promise<SearchResult> {
+  private async runSearch(
+    parsed: ParsedQuery | null,
+    q: SearchQuery & Filters,
+    notes: string[],
+  ): Promise<SearchResult> {
     const limit = Math.min(Math.max(1, q.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
     const offset = Math.max(0, q.offset ?? 0);
     const ranked = parsed !== null && parsed.clauses.length > 0;
     const terms = ranked ? scoringTerms(parsed) : [];
 
-    const where: string[] = [];
-    const params: unknown[] = [];
+    const source = this.candidateSource(parsed);
+    const where: string[] = [...source.where];
+    const params: unknown[] = [...source.params];
     const add = (c: { sql: string; params: unknown[] } | null) => {
       if (!c) return;
       where.push(c.sql);
       params.push(...c.params);
     };
-    if (parsed) {
-      add(this.matchCondition(parsed, false));
-      add(this.matchCondition(parsed, true));
-    }
-    for (const e of q.entity ?? []) add({ sql: 'a.seq IN (SELECT article FROM article_entities WHERE entity_id = ?)', params: [e] });
+    for (const e of q.entity ?? [])
+      add({ sql: 'a.seq IN (SELECT article FROM article_entities WHERE entity_id = ?)', params: [e] });
     if (q.outlet?.length) add(this.inList('a.outlet', q.outlet, 'text'));
     if (q.topic?.length) {
       const l = this.inList('topic', q.topic, 'text');
@@ -468,18 +684,17 @@ export class SqlStore implements Store {
     if (q.to) add({ sql: 'a.published_day <= ?', params: [dayOf(q.to) ?? q.to] });
     if (q.notCanonical) add({ sql: 'a.canonical_id <> ?', params: [q.notCanonical] });
 
-    const rows = await this.db.all(
-      `SELECT a.seq, a.id, a.canonical_id, a.outlet, a.published, d.dl
-       FROM articles a JOIN search_docs d ON d.article = a.seq
+    const rows = await this.db.values(
+      `SELECT a.seq, a.id, a.canonical_id, a.outlet, a.published, d.dl FROM ${source.from}
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`,
       params,
     );
     const candidates: Candidate[] = rows.map((r) => ({
-      seq: num(r.seq),
-      id: String(r.id),
-      canonical: String(r.canonical_id),
-      outlet: str(r.outlet),
-      published: str(r.published),
+      seq: num(r[0]),
+      id: String(r[1]),
+      canonical: String(r[2]),
+      outlet: str(r[3]),
+      published: str(r[4]),
       score: 0,
     }));
     if (ranked && candidates.length > 0) {
@@ -488,7 +703,15 @@ export class SqlStore implements Store {
       const idfs = terms.map((t) => idf(df.get(t) ?? 0, stats.docs));
       const seqs = candidates.map((c) => c.seq);
       const tfs = await Promise.all(terms.map((t) => this.postings(t, seqs)));
-      candidates.forEach((c, k) => (c.score = bm25(tfs.map((m) => m.get(c.seq) ?? 0), idfs, num(rows[k].dl), stats)));
+      candidates.forEach(
+        (c, k) =>
+          (c.score = bm25(
+            tfs.map((m) => m.get(c.seq) ?? 0),
+            idfs,
+            num(rows[k][5]),
+            stats,
+          )),
+      );
     }
     candidates.sort(
       ranked
@@ -507,7 +730,9 @@ export class SqlStore implements Store {
   }
 
   private async corpusStats(): Promise<CorpusStats> {
-    const r = await this.db.all<{ docs: unknown; total_len: unknown }>('SELECT docs, total_len FROM corpus_stats WHERE id = 1');
+    const r = await this.db.all<{ docs: unknown; total_len: unknown }>(
+      'SELECT docs, total_len FROM corpus_stats WHERE id = 1',
+    );
     return { docs: num(r[0]?.docs ?? 0), totalLength: num(r[0]?.total_len ?? 0) };
   }
 
@@ -515,19 +740,26 @@ export class SqlStore implements Store {
     const out = new Map<string, number>();
     if (terms.length === 0) return out;
     const l = this.inList('term', terms, 'text');
-    for (const r of await this.db.all<{ term: string; df: unknown }>(`SELECT term, df FROM term_stats WHERE ${l.sql}`, l.params)) out.set(r.term, num(r.df));
+    for (const r of await this.db.all<{ term: string; df: unknown }>(
+      `SELECT term, df FROM term_stats WHERE ${l.sql}`,
+      l.params,
+    ))
+      out.set(r.term, num(r.df));
     return out;
   }
 
   /** tf of `term` in each of the `seqs` that contain it. */
   private async postings(term: string, seqs: readonly number[]): Promise<Map<number, number>> {
-    let rows: Array<{ article: unknown; tf: unknown }>;
+    let rows: unknown[][];
     if (seqs.length <= POSTINGS_FILTER_MAX) {
       const l = this.inList('article', seqs, 'int');
-      rows = await this.db.all(`SELECT article, tf FROM term_postings WHERE term = ? AND ${l.sql}`, [term, ...l.params]);
-    } else rows = await this.db.all('SELECT article, tf FROM term_postings WHERE term = ?', [term]);
+      rows = await this.db.values(`SELECT article, tf FROM term_postings WHERE term = ? AND ${l.sql}`, [
+        term,
+        ...l.params,
+      ]);
+    } else rows = await this.db.values('SELECT article, tf FROM term_postings WHERE term = ?', [term]);
     const out = new Map<number, number>();
-    for (const r of rows) out.set(num(r.article), num(r.tf));
+    for (const r of rows) out.set(num(r[0]), num(r[1]));
     return out;
   }
 
@@ -535,7 +767,10 @@ export class SqlStore implements Store {
     if (page.length === 0) return [];
     const seqs = page.map((c) => c.seq);
     const l = this.inList('a.seq', seqs, 'int');
-    const rows = await this.db.all(`SELECT ${ARTICLE_COLUMNS}, c.text FROM articles a JOIN article_content c ON c.article = a.seq WHERE ${l.sql}`, l.params);
+    const rows = await this.db.all(
+      `SELECT ${ARTICLE_COLUMNS}, c.text FROM articles a JOIN article_content c ON c.article = a.seq WHERE ${l.sql}`,
+      l.params,
+    );
     const bySeq = new Map(rows.map((r) => [num(r.seq), r]));
     const topics = await this.topicsOf(seqs);
     // What to light up: the query's word terms, and the mentions of entities it resolved to.
@@ -564,7 +799,13 @@ export class SqlStore implements Store {
     return page.map((c) => {
       const r = bySeq.get(c.seq)!;
       const s = buildSnippet(String(r.text), wordTerms, spans.get(c.seq) ?? []);
-      return { article: this.metaOf(r, topics.get(c.seq) ?? []), score: c.score, snippet: s.snippet, snippetSpan: s.span, highlights: s.highlights };
+      return {
+        article: this.metaOf(r, topics.get(c.seq) ?? []),
+        score: c.score,
+        snippet: s.snippet,
+        snippetSpan: s.span,
+        highlights: s.highlights,
+      };
     });
   }
 
@@ -576,10 +817,15 @@ export class SqlStore implements Store {
     if (results.length === 0) return { outlet, topic: [], entity: [] };
     const seqs = results.map((c) => c.seq);
     const lt = this.inList('article', seqs, 'int');
-    const topic = (await this.db.all<{ topic: string; n: unknown }>(`SELECT topic, count(*) AS n FROM article_topics WHERE ${lt.sql} GROUP BY topic`, lt.params))
+    const topic = (
+      await this.db.all<{ topic: string; n: unknown }>(
+        `SELECT topic, count(*) AS n FROM article_topics WHERE ${lt.sql} GROUP BY topic`,
+        lt.params,
+      )
+    )
       .map((r) => ({ value: r.topic, count: num(r.n) }))
       .sort(byCount);
-    const le = this.inList('article', seqs, 'int');
+    const le = this.inList('article', seqs.slice(0, FACET_ENTITY_SAMPLE), 'int');
     const erows = await this.db.all<{ entity_id: string; n: unknown; name_ar: string | null; name_en: string | null }>(
       `SELECT ae.entity_id, ae.n, e.name_ar, e.name_en FROM (
          SELECT entity_id, count(*) AS n FROM article_entities WHERE ${le.sql} AND entity_id NOT LIKE 'local:%' GROUP BY entity_id
@@ -612,7 +858,11 @@ export class SqlStore implements Store {
       exclude: [],
       dropped: [],
     };
-    const result = await this.runSearch(parsed, { limit: opts.limit ?? 5, notCanonical: art.meta.canonicalId, facets: false }, []);
+    const result = await this.runSearch(
+      parsed,
+      { limit: opts.limit ?? 5, notCanonical: art.meta.canonicalId, facets: false },
+      [],
+    );
     return result.hits;
   }
 
@@ -627,7 +877,10 @@ export class SqlStore implements Store {
     const kbFirst = loadKb().lookup(s)[0];
     if (kbFirst) ids.add(kbFirst.id);
     const key = nameKey(s);
-    const rows = await this.db.all<{ id: string }>('SELECT id FROM entities WHERE name_key = ? OR lower(name_en) = ?', [key, s.toLowerCase()]);
+    const rows = await this.db.all<{ id: string }>('SELECT id FROM entities WHERE name_key = ? OR lower(name_en) = ?', [
+      key,
+      s.toLowerCase(),
+    ]);
     for (const r of rows) ids.add(r.id);
     return [...ids].sort(cmp);
   }
@@ -677,11 +930,17 @@ export class SqlStore implements Store {
       if (!who) continue;
       const ids = await this.resolveEntity(who);
       const l = this.inList('r.entity_id', ids, 'text');
-      where.push(`EXISTS (SELECT 1 FROM event_roles r WHERE r.article = e.article AND r.idx = e.idx AND r.role = ? AND ${l.sql})`);
+      where.push(
+        `EXISTS (SELECT 1 FROM event_roles r WHERE r.article = e.article AND r.idx = e.idx AND r.role = ? AND ${l.sql})`,
+      );
       params.push(role, ...l.params);
     }
     if (q.type?.length) {
-      const l = this.inList('e.type', q.type.map((t) => t.toUpperCase()), 'text');
+      const l = this.inList(
+        'e.type',
+        q.type.map((t) => t.toUpperCase()),
+        'text',
+      );
       where.push(l.sql);
       params.push(...l.params);
     }

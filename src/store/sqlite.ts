@@ -3,7 +3,7 @@
 // corrupt after a crash in WAL mode); foreign keys on. The Store itself is sql.ts.
 import Database from 'better-sqlite3';
 import type { ParseOptions } from '../search/query.js';
-import { SqlStore, type SqlDb, type SqlExecutor } from './sql.js';
+import { SqlStore, textParam, type SqlDb, type SqlExecutor } from './sql.js';
 
 /** Milliseconds a writer waits for another process's write lock before failing. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -25,18 +25,23 @@ class SqliteDb implements SqlDb {
 
   constructor(private readonly db: Database.Database) {}
 
-  private prepare(sql: string): Statement {
-    let st = this.statements.get(sql);
+  /** A cached statement; `raw` ones return arrays (raw mode sticks to the statement, so they are cached apart). */
+  private prepare(sql: string, raw = false): Statement {
+    const key = raw ? '\u0000raw\u0000' + sql : sql;
+    let st = this.statements.get(key);
     if (!st) {
       st = this.db.prepare(sql);
+      if (raw) st.raw(true);
       if (this.statements.size >= STATEMENT_CACHE) this.statements.delete(this.statements.keys().next().value!);
-      this.statements.set(sql, st);
+      this.statements.set(key, st);
     }
     return st;
   }
 
   private bind(params: readonly unknown[]): unknown[] {
-    return params.map((p) => (p === undefined ? null : typeof p === 'boolean' ? (p ? 1 : 0) : p));
+    return params.map((p) =>
+      p === undefined ? null : typeof p === 'boolean' ? (p ? 1 : 0) : typeof p === 'string' ? textParam(p) : p,
+    );
   }
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
@@ -46,6 +51,10 @@ class SqliteDb implements SqlDb {
       return [];
     }
     return st.all(...this.bind(params)) as T[];
+  }
+
+  async values(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+    return this.prepare(sql, true).all(...this.bind(params)) as unknown[][];
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<void> {
@@ -84,7 +93,10 @@ class SqliteDb implements SqlDb {
  * Opens (creating when missing) a SQLite store at `path` and brings its schema up to date.
  * @example const store = await openSqliteStore('./rasd.db')
  */
-export async function openSqliteStore(path: string, opts: { parse?: ParseOptions; readonly?: boolean } = {}): Promise<SqlStore> {
+export async function openSqliteStore(
+  path: string,
+  opts: { parse?: ParseOptions; readonly?: boolean } = {},
+): Promise<SqlStore> {
   const db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
   try {
     db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);

@@ -52,10 +52,47 @@ export interface PreparedArticle {
   analysisGz: Uint8Array;
   /** Index terms in text order (words, then entity terms). */
   terms: string[];
-  entities: Array<{ id: string; type: string; subtype: string | null; nameAr: string; nameEn: string | null; wikidata: string | null; mentions: number }>;
-  mentions: Array<{ entityId: string | null; kbId: string | null; type: string; subtype: string | null; source: string; start: number; end: number; text: string; sentence: number }>;
-  quotes: Array<{ text: string; kind: string; speaker: string | null; speakerText: string | null; speakerKey: string | null; cue: string | null; start: number; end: number; sentence: number }>;
-  times: Array<{ text: string; type: string; value: string; mod: string | null; anchor: string | null; start: number; end: number; sentence: number }>;
+  entities: Array<{
+    id: string;
+    type: string;
+    subtype: string | null;
+    nameAr: string;
+    nameEn: string | null;
+    wikidata: string | null;
+    mentions: number;
+  }>;
+  mentions: Array<{
+    entityId: string | null;
+    kbId: string | null;
+    type: string;
+    subtype: string | null;
+    source: string;
+    start: number;
+    end: number;
+    text: string;
+    sentence: number;
+  }>;
+  quotes: Array<{
+    text: string;
+    kind: string;
+    speaker: string | null;
+    speakerText: string | null;
+    speakerKey: string | null;
+    cue: string | null;
+    start: number;
+    end: number;
+    sentence: number;
+  }>;
+  times: Array<{
+    text: string;
+    type: string;
+    value: string;
+    mod: string | null;
+    anchor: string | null;
+    start: number;
+    end: number;
+    sentence: number;
+  }>;
   events: Array<{
     type: string;
     mode: string | null;
@@ -124,7 +161,10 @@ export interface SearchResult {
   /** Number of results (groups, when duplicates are collapsed). */
   total: number;
   hits: SearchHit[];
-  /** Counts over the whole result set, largest first (entity: top FACET_ENTITIES KB entities). */
+  /**
+   * Counts, largest first: outlets and topics over the whole result set; entities (the top 10 KB
+   * entities) over the best 1,000 results.
+   */
   facets: { outlet: FacetCount[]; topic: FacetCount[]; entity: FacetCount[] };
   /** What the query parser did that the user may not expect (stop words dropped, names resolved). */
   notes: string[];

@@ -13,8 +13,9 @@ export const MIN_ARABIC_WORDS = 5;
 
 /**
  * A second label is reported when its probability reaches this fraction of the first's: the article
- * sits between two sections (a Gulf oil-price story: economy and middle_east). At 0.5 about one held-out
- * article in eight gets two labels (eval/topics.mjs prints the figure).
+ * sits between two sections (a Gulf oil-price story: economy and middle_east). At 0.5, 6.4% of the ANT
+ * held-out articles get two labels, and an accepted label is among the reported ones for 95.2% (92.4%
+ * for the first label alone); eval/topics.mjs prints both figures.
  */
 export const SECOND_LABEL_RATIO = 0.5;
 
@@ -32,7 +33,8 @@ export function scoreTopics(model: TopicModel, input: TopicInput): TopicScore[] 
 export function chooseTopics(scores: readonly TopicScore[]): string[] {
   if (scores.length === 0) return [];
   const out = [scores[0].label];
-  if (scores.length > 1 && scores[1].probability >= SECOND_LABEL_RATIO * scores[0].probability) out.push(scores[1].label);
+  if (scores.length > 1 && scores[1].probability >= SECOND_LABEL_RATIO * scores[0].probability)
+    out.push(scores[1].label);
   return out;
 }
 

@@ -53,24 +53,78 @@ export interface SparseVector {
  *  and a 5 MB paste must not stall the pipeline. */
 export const MAX_CHARS = 20_000;
 
-// Stems are costly (the clitic segmenter consults its lexicon) and words repeat (Zipf), so they are
-// cached. A plain Map emptied when full: simple, bounded, and the frequent words come back at once.
-const STEM_CACHE_MAX = 200_000;
-const stemCache = new Map<string, string>();
+// Stems are costly (the clitic segmenter consults its lexicon: a few µs a word) and words repeat (Zipf),
+// so the stem feature of each word is cached. The cache is an open-addressing table keyed by the word's
+// own feature hash and checked against the word itself, because a Map keyed by the token strings (fresh
+// slices each time) spends most of its time hashing them. Emptied when full: bounded, and the frequent
+// words come back at once. A miss only costs time: the result never depends on what was seen before.
+const STEM_TABLE_BITS = 19;
+const STEM_TABLE_MAX = 1 << (STEM_TABLE_BITS - 1); // half full at most, so probes stay short
+const stemWords: Array<string | undefined> = new Array(1 << STEM_TABLE_BITS);
+const stemHashes = new Int32Array(1 << STEM_TABLE_BITS);
+const stemValues = new Int32Array(1 << STEM_TABLE_BITS);
+let stemCount = 0;
+/** Stored for a word whose stem is the word itself (no s: feature). */
+const NO_STEM = 0;
 
 /** Empties the stem cache (for measuring cold-start speed). */
 export function clearStemCache(): void {
-  stemCache.clear();
+  stemWords.fill(undefined);
+  stemCount = 0;
 }
 
-function cachedStem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = lightStem(word);
-    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
-    stemCache.set(word, s);
+/** The s: feature hash of an Arabic word (wordHash = its w: hash), or NO_STEM when the stem is the word. */
+function stemFeature(word: string, wordHash: number): number {
+  const mask = (1 << STEM_TABLE_BITS) - 1;
+  let slot = wordHash & mask;
+  for (;;) {
+    const w = stemWords[slot];
+    if (w === undefined) break;
+    if (stemHashes[slot] === (wordHash | 0) && w === word) return stemValues[slot];
+    slot = (slot + 1) & mask;
+  }
+  const stem = lightStem(word);
+  // 0 is reserved for NO_STEM; a real hash of 0 (one in 2^32) moves to 1
+  const value = stem === word ? NO_STEM : hashFeature('s', stem) || 1;
+  if (stemCount >= STEM_TABLE_MAX) {
+    clearStemCache();
+    slot = wordHash & mask;
+  }
+  stemWords[slot] = word;
+  stemHashes[slot] = wordHash | 0;
+  stemValues[slot] = value;
+  stemCount++;
+  return value;
+}
+
+// Counts are summed in a dense scratch array (one per bucket count, reused across calls) with the list of
+// buckets touched: far faster than a Map, and reset by walking that list.
+interface Scratch {
+  counts: Float64Array;
+  touched: Int32Array;
+  n: number;
+}
+const scratches = new Map<number, Scratch>();
+
+function scratchFor(hashBits: number): Scratch {
+  let s = scratches.get(hashBits);
+  if (!s) {
+    s = { counts: new Float64Array(1 << hashBits), touched: new Int32Array(1024), n: 0 };
+    scratches.set(hashBits, s);
   }
   return s;
+}
+
+function addCount(s: Scratch, k: number, weight: number): void {
+  if (s.counts[k] === 0) {
+    if (s.n === s.touched.length) {
+      const grown = new Int32Array(s.touched.length * 2);
+      grown.set(s.touched);
+      s.touched = grown;
+    }
+    s.touched[s.n++] = k;
+  }
+  s.counts[k] += weight;
 }
 
 /** FNV-1a over the UTF-16 units of a namespace letter and a string. */
@@ -93,13 +147,9 @@ function pairHash(a: number, b: number): number {
   return h >>> 0;
 }
 
-/** Adds the features of one text to `counts` (bucket → weighted count); returns its Arabic word count. */
-function addText(text: string, weight: number, cfg: FeatureConfig, counts: Map<number, number>): number {
+/** Adds the features of one text to the scratch counts; returns its Arabic word count. */
+function addText(text: string, weight: number, cfg: FeatureConfig, scratch: Scratch): number {
   const mask = (1 << cfg.hashBits) - 1;
-  const add = (h: number): void => {
-    const k = h & mask;
-    counts.set(k, (counts.get(k) ?? 0) + weight);
-  };
   const norm = normalizeArabic(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   let prev = -1; // hash of the previous word, -1 after punctuation/start (no pair across a full stop)
   let arabic = 0;
@@ -108,19 +158,21 @@ function addText(text: string, weight: number, cfg: FeatureConfig, counts: Map<n
       const word = t.kind === 'latin' ? t.text.toLowerCase() : t.text;
       // one-letter words are detached clitics or initials: noise
       if (word.length < 2) continue;
-      if (t.kind === 'arabic') arabic++;
       const wh = hashFeature('w', word);
-      add(wh);
-      if (cfg.stems && t.kind === 'arabic') {
-        const stem = cachedStem(word);
-        if (stem !== word) add(hashFeature('s', stem));
+      addCount(scratch, wh & mask, weight);
+      if (t.kind === 'arabic') {
+        arabic++;
+        if (cfg.stems) {
+          const sh = stemFeature(word, wh);
+          if (sh !== NO_STEM) addCount(scratch, sh & mask, weight);
+        }
       }
-      if (cfg.bigrams && prev !== -1) add(pairHash(prev, wh));
+      if (cfg.bigrams && prev !== -1) addCount(scratch, pairHash(prev, wh) & mask, weight);
       prev = wh;
     } else if (t.kind === 'number') {
       let digits = 0;
       for (let i = 0; i < t.text.length; i++) if (t.text.charCodeAt(i) >= 48 && t.text.charCodeAt(i) <= 57) digits++;
-      add(hashFeature('#', String(Math.min(digits, 5))));
+      addCount(scratch, hashFeature('#', String(Math.min(digits, 5))) & mask, weight);
       prev = -1;
     } else if (t.text !== '-' && t.text !== '/') {
       // punctuation ends a phrase; a hyphen or slash inside a name does not
@@ -135,19 +187,25 @@ function addText(text: string, weight: number, cfg: FeatureConfig, counts: Map<n
  * @example extractFeatures({ title: 'ريال مدريد يفوز', body: 'فاز ريال مدريد على برشلونة' }).indices.length > 0
  */
 export function extractFeatures(input: TopicInput, cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG): SparseVector {
-  const counts = new Map<number, number>();
+  const scratch = scratchFor(cfg.hashBits);
   let arabicWords = 0;
-  if (input.title) arabicWords += addText(input.title, cfg.titleWeight, cfg, counts);
-  if (input.body) arabicWords += addText(input.body, 1, cfg, counts);
-  const indices = Int32Array.from(counts.keys()).sort();
-  const values = new Float32Array(indices.length);
-  let norm2 = 0;
-  for (let i = 0; i < indices.length; i++) {
-    const v = 1 + Math.log(counts.get(indices[i]) as number);
-    values[i] = v;
-    norm2 += v * v;
+  try {
+    if (input.title) arabicWords += addText(input.title, cfg.titleWeight, cfg, scratch);
+    if (input.body) arabicWords += addText(input.body, 1, cfg, scratch);
+    const indices = scratch.touched.slice(0, scratch.n).sort();
+    const values = new Float32Array(indices.length);
+    let norm2 = 0;
+    for (let i = 0; i < indices.length; i++) {
+      const v = 1 + Math.log(scratch.counts[indices[i]]);
+      values[i] = v;
+      norm2 += v * v;
+    }
+    const scale = norm2 > 0 ? 1 / Math.sqrt(norm2) : 0;
+    for (let i = 0; i < values.length; i++) values[i] *= scale;
+    return { indices, values, arabicWords };
+  } finally {
+    // leave the scratch clean even if something above threw
+    for (let i = 0; i < scratch.n; i++) scratch.counts[scratch.touched[i]] = 0;
+    scratch.n = 0;
   }
-  const scale = norm2 > 0 ? 1 / Math.sqrt(norm2) : 0;
-  for (let i = 0; i < values.length; i++) values[i] *= scale;
-  return { indices, values, arabicWords };
 }

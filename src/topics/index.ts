@@ -1,6 +1,7 @@
 // The topics stage: sets `article.topics` from the article's title and body with the shipped model
 // (data/topics/model.bin.gz, loaded once, on first use).
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../analysis/types.js';
 import type { Stage } from '../analysis/pipeline.js';
 import { classifyTopics } from './classify.js';
@@ -26,7 +27,7 @@ export function loadTopicModel(): TopicModel {
       bytes = readFileSync(MODEL_FILE);
     } catch (err) {
       throw new Error(
-        `rasd topics: cannot read ${MODEL_FILE.pathname} (${(err as Error).message}); run \`npm run train:topics\``,
+        `rasd topics: cannot read ${fileURLToPath(MODEL_FILE)} (${(err as Error).message}); run \`npm run train:topics\``,
       );
     }
     model = decodeModel(bytes);

@@ -1,6 +1,7 @@
 // The topic label set (data/topics/labels.json): slugs, display names, and how the labelled corpora's
 // categories map onto them.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export interface TopicLabel {
   /** Slug used in `article.topics`. */
@@ -49,7 +50,7 @@ function labelsFile(): LabelsFile {
     try {
       cached = JSON.parse(readFileSync(url, 'utf8')) as LabelsFile;
     } catch (err) {
-      throw new Error(`rasd topics: cannot read ${url.pathname} (${(err as Error).message})`);
+      throw new Error(`rasd topics: cannot read ${fileURLToPath(url)} (${(err as Error).message})`);
     }
   }
   return cached;

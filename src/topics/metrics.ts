@@ -21,7 +21,11 @@ export interface ClassificationReport {
 }
 
 /** Scores predicted labels against gold labels (both label slugs; an unknown prediction counts as wrong). */
-export function classificationReport(labels: readonly string[], gold: readonly string[], predicted: readonly string[]): ClassificationReport {
+export function classificationReport(
+  labels: readonly string[],
+  gold: readonly string[],
+  predicted: readonly string[],
+): ClassificationReport {
   const index = new Map(labels.map((l, i) => [l, i]));
   const L = labels.length;
   const matrix = Array.from({ length: L }, () => new Array<number>(L + 1).fill(0));
@@ -45,7 +49,14 @@ export function classificationReport(labels: readonly string[], gold: readonly s
   });
   const withSupport = perLabel.filter((f) => f.support > 0);
   const macroF1 = withSupport.length ? withSupport.reduce((a, f) => a + f.f1, 0) / withSupport.length : 0;
-  return { n: gold.length, accuracy: gold.length ? right / gold.length : 0, macroF1, perLabel, matrix, labels: [...labels] };
+  return {
+    n: gold.length,
+    accuracy: gold.length ? right / gold.length : 0,
+    macroF1,
+    perLabel,
+    matrix,
+    labels: [...labels],
+  };
 }
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
@@ -56,7 +67,9 @@ export function formatReport(r: ClassificationReport): string {
   const lines = [`n ${r.n} · accuracy ${pct(r.accuracy).trim()}% · macro-F1 ${pct(r.macroF1).trim()}`];
   lines.push(`${'label'.padEnd(w)}     P     R    F1  support`);
   for (const f of r.perLabel)
-    lines.push(`${f.label.padEnd(w)} ${pct(f.precision)} ${pct(f.recall)} ${pct(f.f1)}  ${String(f.support).padStart(7)}`);
+    lines.push(
+      `${f.label.padEnd(w)} ${pct(f.precision)} ${pct(f.recall)} ${pct(f.f1)}  ${String(f.support).padStart(7)}`,
+    );
   const hasNone = r.matrix.some((row) => row[r.labels.length] > 0);
   const cols = hasNone ? [...r.labels, '(none)'] : r.labels;
   const cw = Math.max(...cols.map((c) => Math.min(c.length, 8)), 6);
@@ -86,8 +99,14 @@ export function scoreGroups(
   groups: ReadonlyArray<{ accepted: readonly string[]; label: string }>,
   predicted: ReadonlyArray<string | null>,
 ): GroupScores {
-  const gold = groups.map((g, i) => (predicted[i] !== null && g.accepted.includes(predicted[i] as string) ? (predicted[i] as string) : g.label));
-  const report = classificationReport(labels, gold, predicted.map((p) => p ?? '(none)'));
+  const gold = groups.map((g, i) =>
+    predicted[i] !== null && g.accepted.includes(predicted[i] as string) ? (predicted[i] as string) : g.label,
+  );
+  const report = classificationReport(
+    labels,
+    gold,
+    predicted.map((p) => p ?? '(none)'),
+  );
   const strict = groups.filter((g, i) => predicted[i] === g.label).length;
   return { report, strictAccuracy: groups.length ? strict / groups.length : 0 };
 }

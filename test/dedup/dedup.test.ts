@@ -105,6 +105,18 @@ describe('DedupIndex: duplicates', () => {
     expect(ix.add(doc('b2', brief)).duplicateSimilarity).toBe(1);
   });
 
+  it('links short bodies (15–24 words) under different titles only when identical; never boilerplate', () => {
+    const caption = 'اصطدمت سيارة بحاجز أمني خارج مقر البرلمان البريطاني في لندن صباح اليوم وقالت الشرطة إن السائق اعتقل في موقع الحادث';
+    const ix = newIndex();
+    ix.add(doc('v1', { title: 'شاهد.. اصطدام سيارة قرب البرلمان', body: caption, published: '2018-08-14' }));
+    expect(ix.add(doc('v2', { title: 'شاهد.. القبض على السائق', body: caption, published: '2018-08-14' })).duplicateSimilarity).toBe(1);
+    const edited = caption.replace('صباح اليوم', 'مساء أمس');
+    expect(ix.add(doc('v3', { title: 'حادث لندن', body: edited, published: '2018-08-14' })).links).toEqual([]);
+    const disclaimer = 'جميع المقالات المنشورة تمثل رأي كتابها فقط';
+    ix.add(doc('op1', { title: 'غازي القصيبي وبياض الحياة', body: disclaimer, published: '2013-01-12' }));
+    expect(ix.add(doc('op2', { title: 'شعراء يعشقون أنديتهم', body: disclaimer, published: '2013-01-12' })).links).toEqual([]);
+  });
+
   it('does not link two different articles on the same story, nor unrelated ones', () => {
     const ix = newIndex();
     ix.add(doc('a', STORY_A));

@@ -16,7 +16,7 @@ import { DecodeWork, TRANSITIONS_LENGTH, marginals, viterbi } from '../../src/en
 import { trainPerceptron, goldIndices, type LabelledSentence } from '../../src/entities/tagger/train.js';
 import { decodeModel, encodeModel, modelFromRaw, type ModelHeader } from '../../src/entities/tagger/model.js';
 import { Tagger } from '../../src/entities/tagger/tagger.js';
-import { gazetteerTags } from '../../src/entities/tagger/gazetteer.js';
+import { gazetteerTags, NameDictionary, NAME_PART } from '../../src/entities/tagger/gazetteer.js';
 import { buildClusters, decodeClusters, encodeClusters } from '../../src/entities/tagger/clusters.js';
 import {
   glueClitics,
@@ -37,7 +37,7 @@ const TRIGGERS = { TITLE: ['الرئيس', 'الوزير'], ORGHEAD: ['وزار�
 
 function keysOf(ex: FeatureExtractor, words: string[], gaz?: (string | null)[]): number[][] {
   const buf = new FeatureBuffer();
-  ex.extract(words, gaz, buf);
+  ex.extract(words, buf, { gazetteer: gaz });
   return words.map((_, i) => Array.from(buf.keys.subarray(buf.offsets[i], buf.offsets[i + 1])));
 }
 
@@ -312,6 +312,44 @@ describe('gazetteer tags', () => {
       'B-ORG',
       'I-ORG',
     ]);
+  });
+});
+
+describe('the model name dictionary', () => {
+  const dict = new NameDictionary(
+    new Map([
+      ['جورج بوش', 'PER'],
+      ['بغداد', 'LOC'],
+      ['الامم المتحده', 'ORG'],
+    ] as const),
+  );
+
+  it('tags like gazetteerTags, longest match first, through proclitics', () => {
+    const words = ['قال', 'جورج', 'بوش', 'في', 'بغداد', 'وللأمم', 'المتحدة'];
+    expect(dict.tags(words.map(normalizeWord))).toEqual([null, 'B-PER', 'I-PER', null, 'B-LOC', 'B-ORG', 'I-ORG']);
+  });
+
+  it('tells given names, surnames and words of place and organisation names', () => {
+    expect(dict.partsOf('جورج')).toBe(NAME_PART.PER_FIRST);
+    expect(dict.partsOf('وبوش')).toBe(NAME_PART.PER_LAST);
+    expect(dict.partsOf('بغداد')).toBe(NAME_PART.LOC);
+    expect(dict.partsOf('المتحده')).toBe(NAME_PART.ORG);
+    expect(dict.partsOf('كتاب')).toBe(0);
+  });
+
+  it('feeds features unless a sentence is marked without it, and yields to the caller tags', () => {
+    const words = ['قال', 'جورج', 'بوش', 'في', 'بغداد'];
+    const plain = new FeatureExtractor(TRIGGERS);
+    const withNames = new FeatureExtractor(TRIGGERS, null, dict);
+    const buf = new FeatureBuffer();
+    const keys = (ex: FeatureExtractor, opts = {}) => {
+      ex.extract(words, buf, opts);
+      return words.map((_, i) => Array.from(buf.keys.subarray(buf.offsets[i], buf.offsets[i + 1])));
+    };
+    expect(keys(withNames)[1]).not.toEqual(keys(plain)[1]);
+    expect(keys(withNames, { names: false })).toEqual(keys(plain));
+    const callerSays = [null, null, null, null, 'B-ORG'];
+    expect(keys(withNames, { gazetteer: callerSays })[4]).not.toEqual(keys(withNames)[4]);
   });
 });
 

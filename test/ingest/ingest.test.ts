@@ -1,6 +1,6 @@
-// The whole ingest into a real SQLite store (analysis on the main thread: the worker script exists
-// only in dist/): idempotence, duplicates linked, stories clustered, rejects logged, the state
-// rebuilt when lost.
+// The whole ingest into a real store (analysis on the main thread: the worker script exists only in
+// dist/): idempotence, duplicates linked, stories clustered, rejects logged, the state rebuilt when
+// lost. SQLite always; PostgreSQL too when RASD_TEST_PG is a postgres:// URL (.ci/postgres.sh).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { ingest, IngestState } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
+import { freshPgSchema } from '../store/helpers.js';
 import { STORY_A, STORY_A_COPY, STORY_A_OTHER, STORY_B, corpusRecord } from './articles.js';
+
+const PG_URL = process.env.RASD_TEST_PG;
+const BACKENDS: Array<{ name: string; open: (dir: string) => Promise<string> }> = [
+  { name: 'SQLite', open: async (d) => join(d, 'corpus.db') },
+  ...(PG_URL && /^postgres/.test(PG_URL) ? [{ name: 'PostgreSQL', open: () => freshPgSchema(PG_URL, 'rasd_test_ingest') }] : []),
+];
 
 let dir: string;
 beforeAll(() => {
@@ -36,20 +43,23 @@ async function idsBySource(store: Store): Promise<Map<string, { id: string; cano
   return out;
 }
 
-describe('ingest into SQLite', () => {
+describe.each(BACKENDS)('ingest into $name', ({ name, open }) => {
   let db: string;
   let store: Store;
+  let work: string;
   beforeAll(async () => {
-    db = join(dir, 'corpus.db');
-    store = await openStore(db);
+    work = join(dir, name);
+    mkdirSync(work);
+    store = await openStore(await open(work));
+    db = join(work, 'corpus.db'); // the state and rejects live beside it (for PostgreSQL too)
   });
   afterAll(async () => store.close());
 
   it('stores each article once, links the copy, clusters the story, logs every reject', async () => {
-    const input = join(dir, 'in');
+    const input = join(work, 'in');
     mkdirSync(input);
     writeCorpus(join(input, 'corpus.jsonl'));
-    const s = await ingest([input], { ...quiet, store, state: `${db}.ingest.sqlite`, rejectsPath: join(dir, 'rejects.jsonl') });
+    const s = await ingest([input], { ...quiet, store, state: `${db}.ingest.sqlite`, rejectsPath: join(work, 'rejects.jsonl') });
     expect(s).toMatchObject({ read: 7, stored: 4, unchanged: 1, exactDuplicates: 0, nearDuplicates: 1, rejected: 2 });
     expect(s.rejectsByCode).toEqual({ empty: 1, 'json-invalid': 1 });
     expect(await store.count()).toBe(4);
@@ -64,21 +74,21 @@ describe('ingest into SQLite', () => {
     expect(by.get('a-copy')!.clusterId).toBe(a.clusterId);
     expect(by.get('b')!.clusterId).toBeNull();
 
-    const logged = readFileSync(join(dir, 'rejects.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const logged = readFileSync(join(work, 'rejects.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(logged.map((r) => r.code).sort()).toEqual(['empty', 'json-invalid']);
     expect(logged.find((r) => r.code === 'json-invalid').origin).toMatch(/corpus\.jsonl:7$/);
   });
 
   it('is idempotent: the same inputs again add nothing and analyse nothing', async () => {
-    const s = await ingest([join(dir, 'in')], { ...quiet, store, state: `${db}.ingest.sqlite` });
+    const s = await ingest([join(work, 'in')], { ...quiet, store, state: `${db}.ingest.sqlite` });
     expect(s).toMatchObject({ stored: 0, unchanged: 5, exactDuplicates: 0, nearDuplicates: 0 });
     expect(await store.count()).toBe(4);
   });
 
   it('rebuilds a lost state from the same inputs without doubling anything', async () => {
-    const state = IngestState.open(join(dir, 'fresh-state.sqlite'));
+    const state = IngestState.open(join(work, 'fresh-state.sqlite'));
     try {
-      const s = await ingest([join(dir, 'in')], { ...quiet, store, state });
+      const s = await ingest([join(work, 'in')], { ...quiet, store, state });
       expect(s).toMatchObject({ stored: 0, exactDuplicates: 4, unchanged: 1 });
       expect(state.index.stats()).toMatchObject({ articles: 4, duplicateGroups: 1 });
     } finally {
@@ -90,7 +100,7 @@ describe('ingest into SQLite', () => {
   });
 
   it('stores an HTML file and a text file, and takes an exact copy under another name as a duplicate', async () => {
-    const folder = join(dir, 'files');
+    const folder = join(work, 'files');
     mkdirSync(folder);
     const html = `<!doctype html><html lang="ar"><head><title>${STORY_B.title}</title></head><body><article><h1>${STORY_B.title}</h1>${STORY_B.body
       .split('\n\n')

@@ -46,7 +46,8 @@ function hasNestedQuantifier(src: string): boolean {
 describe('data/page lexicons', () => {
   it('load and compile', () => {
     const lx = lexicon();
-    expect(lx.debrisLine.length).toBeGreaterThan(20);
+    expect(json('debris.json').line.length).toBeGreaterThan(20);
+    expect(lx.debrisLine.test('تصنيفات')).toBe(true);
     expect(lx.listMarkers.length).toBeGreaterThan(3);
     expect(lx.readingPatterns.length).toBeGreaterThan(3);
     expect(lx.monthByName.size).toBeGreaterThan(40);

@@ -4,6 +4,7 @@ import { analyzeTerms, analyzeText, stopWordSet, termOfToken } from '../../src/s
 import { normalizeArabic } from '../../src/text/normalize.js';
 import {
   entityTerm,
+  kbEntityLookup,
   parseQuery,
   scoringTerms,
   toFts5,
@@ -58,7 +59,14 @@ describe('search analyzer', () => {
   it('gives every term the span of its token in the text', () => {
     const text = 'وقال الرئيسُ الروسي فلاديمير بوتين: "نعم".';
     const terms = analyzeText(text);
-    expect(terms.map((t) => t.term)).toEqual(['قال', term('الرئيس'), term('روسيا'), term('فلاديمير'), 'بوتين', term('نعم')]);
+    expect(terms.map((t) => t.term)).toEqual([
+      'قال',
+      term('الرئيس'),
+      term('روسيا'),
+      term('فلاديمير'),
+      'بوتين',
+      term('نعم'),
+    ]);
     for (const t of terms) expect(termOfToken(text.slice(t.start, t.end), 'arabic')).toBe(t.term);
   });
 
@@ -72,7 +80,8 @@ describe('search analyzer', () => {
   });
 
   it('never throws on odd input', () => {
-    for (const s of ['', ' ', '\u0000', '\ud800', 'ـــ', '٫٬', '😀 بوتين 😀', 'a'.repeat(10000)]) expect(() => analyzeText(s)).not.toThrow();
+    for (const s of ['', ' ', '\u0000', '\ud800', 'ـــ', '٫٬', '😀 بوتين 😀', 'a'.repeat(10000)])
+      expect(() => analyzeText(s)).not.toThrow();
   });
 });
 
@@ -91,12 +100,17 @@ describe('query parser', () => {
   it('ANDs words, groups OR, keeps phrases and exclusions', () => {
     const p = parseQuery('روسيا OR أوكرانيا "الأمم المتحدة" -حرب', noKb);
     expect(p.clauses).toHaveLength(2);
-    expect(p.clauses[0].alternatives.map((a) => a.kind === 'phrase' && a.terms)).toEqual([[term('روسيا')], [term('أوكرانيا')]]);
+    expect(p.clauses[0].alternatives.map((a) => a.kind === 'phrase' && a.terms)).toEqual([
+      [term('روسيا')],
+      [term('أوكرانيا')],
+    ]);
     expect(p.clauses[1].alternatives[0]).toMatchObject({ kind: 'phrase', terms: [term('الأمم'), term('المتحدة')] });
     expect(p.exclude).toHaveLength(1);
     expect(toFts5(p)).toBe(`("${term('روسيا')}" OR "${term('أوكرانيا')}") AND "${term('الأمم')} ${term('المتحدة')}"`);
     expect(toFts5Exclusion(p)).toBe(`"${term('حرب')}"`);
-    expect(toTsquery(p)).toBe(`('${term('روسيا')}' | '${term('أوكرانيا')}') & ('${term('الأمم')}' <-> '${term('المتحدة')}')`);
+    expect(toTsquery(p)).toBe(
+      `('${term('روسيا')}' | '${term('أوكرانيا')}') & ('${term('الأمم')}' <-> '${term('المتحدة')}')`,
+    );
     expect(toTsqueryExclusion(p)).toBe(`'${term('حرب')}'`);
   });
 
@@ -113,7 +127,11 @@ describe('query parser', () => {
   });
 
   it('resolves English names through the KB lookup, longest run first', () => {
-    const known: Record<string, string[]> = { 'vladimir putin': ['per:vladimir-putin'], putin: ['per:vladimir-putin'], 'saudi arabia': ['iso:SA'] };
+    const known: Record<string, string[]> = {
+      'vladimir putin': ['per:vladimir-putin'],
+      putin: ['per:vladimir-putin'],
+      'saudi arabia': ['iso:SA'],
+    };
     const lookupEntity = (n: string) => known[n.toLowerCase()] ?? [];
     const p = parseQuery('Vladimir Putin oil', { lookupEntity });
     expect(p.clauses).toHaveLength(2);
@@ -124,7 +142,17 @@ describe('query parser', () => {
     expect(scoringTerms(p)).toContain(entityTerm('per:vladimir-putin'));
     const q = parseQuery('"Saudi Arabia" OR Putin', { lookupEntity });
     expect(q.clauses).toHaveLength(1);
-    expect(q.clauses[0].alternatives.filter((a) => a.kind === 'entity').map((a) => a.kind === 'entity' && a.id)).toEqual(['iso:SA', 'per:vladimir-putin']);
+    expect(
+      q.clauses[0].alternatives.filter((a) => a.kind === 'entity').map((a) => a.kind === 'entity' && a.id),
+    ).toEqual(['iso:SA', 'per:vladimir-putin']);
+  });
+
+  it('looks English names up in the KB, a lone surname among people', () => {
+    expect(kbEntityLookup('Vladimir Putin')).toEqual(['per:vladimir-putin']);
+    expect(kbEntityLookup('Saudi Arabia')).toEqual(['iso:SA']);
+    expect(kbEntityLookup('Macron')).toContain('per:emmanuel-macron');
+    expect(kbEntityLookup('the')).toEqual([]);
+    expect(kbEntityLookup('Xyzzyq')).toEqual([]);
   });
 
   it('entity terms are letters and digits and cannot collide with word terms', () => {
@@ -134,7 +162,26 @@ describe('query parser', () => {
   });
 
   it('never throws and always compiles to balanced expressions (property)', () => {
-    const pieces = fc.constantFrom('روسيا', 'OR', '-', '"', '«', '»', ' ', 'في', 'Putin', '(', ')', "'", '\\', 'بوتين', '-حرب', '|', 'AND', 'NOT');
+    const pieces = fc.constantFrom(
+      'روسيا',
+      'OR',
+      '-',
+      '"',
+      '«',
+      '»',
+      ' ',
+      'في',
+      'Putin',
+      '(',
+      ')',
+      "'",
+      '\\',
+      'بوتين',
+      '-حرب',
+      '|',
+      'AND',
+      'NOT',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 5 })), { maxLength: 12 }), (parts) => {
         const p = parseQuery(parts.join(''), noKb);
@@ -157,7 +204,11 @@ describe('query parser', () => {
 });
 
 describe('snippets', () => {
-  const text = 'عنوان الخبر\n\n' + 'كلام تمهيدي طويل لا علاقة له بالموضوع. '.repeat(8) + 'وقال الرئيس الروسي فلاديمير بوتين إن روسيا مستعدة للحوار. ' + 'خاتمة. '.repeat(20);
+  const text =
+    'عنوان الخبر\n\n' +
+    'كلام تمهيدي طويل لا علاقة له بالموضوع. '.repeat(8) +
+    'وقال الرئيس الروسي فلاديمير بوتين إن روسيا مستعدة للحوار. ' +
+    'خاتمة. '.repeat(20);
 
   it('picks the window with the matches and marks them', () => {
     const s = buildSnippet(text, new Set([term('روسيا')!, 'بوتين']));

@@ -37,7 +37,10 @@ afterAll(() => {
 });
 
 /** Runs a command and returns what it printed. */
-async function run(cmd: (argv: string[]) => Promise<void>, argv: string[]): Promise<{ out: string; err: string; code: number | undefined }> {
+async function run(
+  cmd: (argv: string[]) => Promise<void>,
+  argv: string[],
+): Promise<{ out: string; err: string; code: number | undefined }> {
   let out = '';
   let err = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
@@ -57,12 +60,16 @@ function csvFields(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') out.push(cur), (cur = '');
-    else cur += c;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
   }
   out.push(cur);
   return out;
@@ -89,7 +96,17 @@ describe('rasd search', () => {
   });
 
   it('takes a month for --from/--to and an entity filter', async () => {
-    const r = await run(searchCommand, ['--entity', 'per:vladimir-putin', '--from', '2018-03', '--to', '2018-03', '--db', db, '--json']);
+    const r = await run(searchCommand, [
+      '--entity',
+      'per:vladimir-putin',
+      '--from',
+      '2018-03',
+      '--to',
+      '2018-03',
+      '--db',
+      db,
+      '--json',
+    ]);
     const res = JSON.parse(r.out) as SearchResult;
     expect(res.total).toBeGreaterThan(0);
     for (const h of res.hits) expect(h.article.published?.slice(0, 7)).toBe('2018-03');
@@ -107,7 +124,10 @@ describe('rasd search', () => {
 describe('rasd quotes / events / related', () => {
   it('lists quotes by speaker name', async () => {
     const r = await run(quotesCommand, ['--speaker', 'توكاييف', '--db', db, '--json']);
-    const rows = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.length).toBeGreaterThan(0);
     for (const q of rows) expect(q.speaker).toBe('per:kassym-jomart-tokayev');
     expect((await run(quotesCommand, ['--db', db])).code).toBe(2);
@@ -121,7 +141,12 @@ describe('rasd quotes / events / related', () => {
 
   it('lists related articles by store id or source id', async () => {
     const a = await run(relatedCommand, ['fx-putin-erdogan', '--db', db, '--json']);
-    const b = await run(relatedCommand, [articleIdFromHash(contentHash(inputs[0].analysis.text)), '--db', db, '--json']);
+    const b = await run(relatedCommand, [
+      articleIdFromHash(contentHash(inputs[0].analysis.text)),
+      '--db',
+      db,
+      '--json',
+    ]);
     expect(JSON.parse(a.out)).toEqual(JSON.parse(b.out));
     expect((await run(relatedCommand, ['no-such-article', '--db', db])).code).toBe(1);
   });
@@ -130,11 +155,15 @@ describe('rasd quotes / events / related', () => {
 describe('rasd export', () => {
   it('writes the contract as JSONL', async () => {
     const r = await run(exportCommand, ['--format', 'jsonl', '--db', db]);
-    const recs = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const recs = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(recs.length).toBe(inputs.length - 1); // the exact duplicate is stored once
     const seed = recs.find((x) => x.id === 'seed');
     expect(seed.store.id).toBe(seedId());
-    for (const k of ['text', 'article', 'entities', 'quotes', 'times', 'amounts', 'events']) expect(seed).toHaveProperty(k);
+    for (const k of ['text', 'article', 'entities', 'quotes', 'times', 'amounts', 'events'])
+      expect(seed).toHaveProperty(k);
     expect(seed.text).toBe(inputs.find((i) => i.sourceId === 'seed')!.analysis.text);
   });
 

@@ -6,13 +6,27 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import type { ArticleInput, SearchResult, Store } from '../../src/store/types.js';
 import { toContract } from '../../src/analysis/serialize.js';
+import { emptyArticle, newAnalysis } from '../../src/analysis/create.js';
+import { buildTextLayers } from '../../src/text/stage.js';
 import { contentHash, articleIdFromHash, dayOf, dayRange } from '../../src/store/prepare.js';
 import { analyzeText } from '../../src/search/analyzer.js';
 import { kbEntityLookup } from '../../src/search/query.js';
-import { antInputs, ANT_PATH, ANT_SAMPLE, fixtureInputs, freshPgSchema, ReferenceIndex, seedInput, tempDbPath } from './helpers.js';
+import {
+  antInputs,
+  ANT_PATH,
+  ANT_SAMPLE,
+  fixtureInputs,
+  freshPgSchema,
+  ReferenceIndex,
+  seedInput,
+  tempDbPath,
+} from './helpers.js';
 
 const PG_URL = process.env.RASD_TEST_PG;
-if (!PG_URL) console.warn('store conformance: RASD_TEST_PG is not set, the PostgreSQL backend is skipped (set it to a postgres:// URL, see .ci/postgres.sh)');
+if (!PG_URL)
+  console.warn(
+    'store conformance: RASD_TEST_PG is not set, the PostgreSQL backend is skipped (set it to a postgres:// URL, see .ci/postgres.sh)',
+  );
 const antAvailable = ANT_SAMPLE > 0 && (await import('node:fs')).existsSync(ANT_PATH);
 if (!antAvailable) console.warn(`store conformance: ${ANT_PATH} is absent, only the fixtures and the seed are stored`);
 
@@ -40,7 +54,25 @@ const QUERIES = [
 ];
 
 /** Inputs that must not break a store's query parser (FTS5 and tsquery syntax included). */
-const HOSTILE = ['"', '-', 'OR', "'", '\\', '((', 'NEAR(a b)', '*', '^x', 'terms:x', 'a & b | !c', '<->', '""', '-"', 'OR OR', '«', 'في'];
+const HOSTILE = [
+  '"',
+  '-',
+  'OR',
+  "'",
+  '\\',
+  '((',
+  'NEAR(a b)',
+  '*',
+  '^x',
+  'terms:x',
+  'a & b | !c',
+  '<->',
+  '""',
+  '-"',
+  'OR OR',
+  '«',
+  'في',
+];
 
 let inputs: ArticleInput[] = [];
 /** The inputs the store keeps: the first of each set of identical texts. */
@@ -62,7 +94,11 @@ function comparable(r: SearchResult): unknown {
   return { ...r, hits: r.hits.map((h) => ({ ...h, article: { ...h.article, ingestedAt: undefined } })) };
 }
 
-const backends: Array<{ name: 'sqlite' | 'postgres'; skip: boolean; open: () => Promise<{ store: Store; reopen: () => Promise<Store> }> }> = [
+const backends: Array<{
+  name: 'sqlite' | 'postgres';
+  skip: boolean;
+  open: () => Promise<{ store: Store; reopen: () => Promise<Store> }>;
+}> = [
   {
     name: 'sqlite',
     skip: false,
@@ -133,7 +169,14 @@ for (const backend of backends) {
       expect(toContract(got!.analysis)).toEqual(toContract(seed.analysis));
       expect(got!.analysis.tokens).toEqual(seed.analysis.tokens);
       expect(got!.analysis.sentences).toEqual(seed.analysis.sentences);
-      expect(got!.meta).toMatchObject({ id, sourceId: 'seed', outlet: 'afp', canonicalId: id, clusterId: null, published: seed.analysis.article.published });
+      expect(got!.meta).toMatchObject({
+        id,
+        sourceId: 'seed',
+        outlet: 'afp',
+        canonicalId: id,
+        clusterId: null,
+        published: seed.analysis.article.published,
+      });
       expect((await store.getArticle('seed'))?.meta.id).toBe(id);
       expect(await store.getArticle('nope')).toBeNull();
     });
@@ -142,7 +185,10 @@ for (const backend of backends) {
       for (const q of QUERIES) {
         const got = await store.search({ q, limit: 1000, facets: false });
         const want = reference.search({ q }, kbEntityLookup);
-        expect(got.hits.map((h) => h.article.id), q).toEqual(want.map((w) => w.id));
+        expect(
+          got.hits.map((h) => h.article.id),
+          q,
+        ).toEqual(want.map((w) => w.id));
         expect(got.total, q).toBe(want.length);
         got.hits.forEach((h, i) => expect(h.score, q).toBeCloseTo(want[i].score, 9));
         record(`search ${q}`, comparable(await store.search({ q, limit: 20 })));
@@ -186,7 +232,10 @@ for (const backend of backends) {
       for (const c of cases) {
         const got = await store.search({ ...c, limit: 1000, facets: false });
         const want = reference.search(c, kbEntityLookup);
-        expect(got.hits.map((h) => h.article.id), JSON.stringify(c)).toEqual(want.map((w) => w.id));
+        expect(
+          got.hits.map((h) => h.article.id),
+          JSON.stringify(c),
+        ).toEqual(want.map((w) => w.id));
         record(`filter ${JSON.stringify(c)}`, comparable(await store.search({ ...c, limit: 10 })));
       }
     });
@@ -200,7 +249,8 @@ for (const backend of backends) {
       expect(outletSum).toBe(all.hits.filter((h) => h.article.outlet).length);
       const counts = all.facets.entity.map((f) => f.count);
       expect(counts).toEqual([...counts].sort((x, y) => y - x));
-      for (const f of all.facets.topic) expect(f.count).toBe(all.hits.filter((h) => h.article.topics.includes(f.value)).length);
+      for (const f of all.facets.topic)
+        expect(f.count).toBe(all.hits.filter((h) => h.article.topics.includes(f.value)).length);
     });
 
     it('highlights matches that map back to the query terms', async () => {
@@ -210,7 +260,10 @@ for (const backend of backends) {
         expect(h.highlights.length).toBeGreaterThan(0);
         for (const span of h.highlights) {
           const terms = analyzeText(art.analysis.text.slice(span.start, span.end)).map((t) => t.term);
-          expect(terms.some((t) => ['روس', 'نفط'].includes(t)), art.analysis.text.slice(span.start, span.end)).toBe(true);
+          expect(
+            terms.some((t) => ['روس', 'نفط'].includes(t)),
+            art.analysis.text.slice(span.start, span.end),
+          ).toBe(true);
         }
       }
     });
@@ -243,16 +296,34 @@ for (const backend of backends) {
 
     it('lists events by actor, recipient, type and date', async () => {
       const all = unique.flatMap((i) =>
-        i.analysis.events.map((e, index) => ({ articleId: idOf(i), index, e, day: dayRange(e.date) ?? (dayOf(i.analysis.article.published) ? { from: dayOf(i.analysis.article.published)!, to: dayOf(i.analysis.article.published)! } : null) })),
+        i.analysis.events.map((e, index) => ({
+          articleId: idOf(i),
+          index,
+          e,
+          day:
+            dayRange(e.date) ??
+            (dayOf(i.analysis.article.published)
+              ? { from: dayOf(i.analysis.article.published)!, to: dayOf(i.analysis.article.published)! }
+              : null),
+        })),
       );
       const key = (r: { articleId: string; index: number }) => `${r.articleId}#${r.index}`;
       const cases: Array<{ q: Parameters<Store['events']>[0]; want: (x: (typeof all)[number]) => boolean }> = [
         { q: { actor: 'per:vladimir-putin' }, want: (x) => x.e.actor.includes('per:vladimir-putin') },
-        { q: { actor: 'Putin', recipient: 'per:kassym-jomart-tokayev' }, want: (x) => x.e.actor.includes('per:vladimir-putin') && x.e.recipient.includes('per:kassym-jomart-tokayev') },
+        {
+          q: { actor: 'Putin', recipient: 'per:kassym-jomart-tokayev' },
+          want: (x) => x.e.actor.includes('per:vladimir-putin') && x.e.recipient.includes('per:kassym-jomart-tokayev'),
+        },
         { q: { type: ['CONSULT'] }, want: (x) => x.e.type === 'CONSULT' },
         { q: { type: ['reject', 'ACCUSE'] }, want: (x) => x.e.type === 'REJECT' || x.e.type === 'ACCUSE' },
-        { q: { from: '2022-11-01', to: '2022-11-30' }, want: (x) => !!x.day && x.day.to >= '2022-11-01' && x.day.from <= '2022-11-30' },
-        { q: { recipient: 'iso:RU', to: '2022-12-31' }, want: (x) => x.e.recipient.includes('iso:RU') && !!x.day && x.day.from <= '2022-12-31' },
+        {
+          q: { from: '2022-11-01', to: '2022-11-30' },
+          want: (x) => !!x.day && x.day.to >= '2022-11-01' && x.day.from <= '2022-11-30',
+        },
+        {
+          q: { recipient: 'iso:RU', to: '2022-12-31' },
+          want: (x) => x.e.recipient.includes('iso:RU') && !!x.day && x.day.from <= '2022-12-31',
+        },
       ];
       expect(all.some((x) => x.e.type === 'CONSULT' && x.e.actor.includes('per:vladimir-putin'))).toBe(true); // seed gold
       for (const c of cases) {
@@ -285,7 +356,10 @@ for (const backend of backends) {
       const related = await store.related(orig, { limit: 10 });
       for (const h of related) expect([orig, copy, third]).not.toContain(h.article.id);
       await expect(store.linkDuplicate('nope', orig, 1)).rejects.toThrow(/no article/);
-      record('related orig', related.map((h) => [h.article.id, h.score]));
+      record(
+        'related orig',
+        related.map((h) => [h.article.id, h.score]),
+      );
     });
 
     it('finds related articles for the seed, best first, without itself', async () => {
@@ -297,7 +371,10 @@ for (const backend of backends) {
       const scores = rel.map((h) => h.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       expect(await store.related('nope')).toEqual([]);
-      record('related seed', rel.map((h) => [h.article.id, h.score]));
+      record(
+        'related seed',
+        rel.map((h) => [h.article.id, h.score]),
+      );
     });
 
     it('sets story clusters', async () => {
@@ -317,14 +394,35 @@ for (const backend of backends) {
       expect(n).toBe(reference.docs.length);
       const inRange: string[] = [];
       for await (const art of store.scan({ from: '2018-03-01', to: '2018-06-30' })) inRange.push(art.meta.id);
-      expect(inRange.sort()).toEqual(reference.docs.filter((d) => d.day && d.day >= '2018-03-01' && d.day <= '2018-06-30').map((d) => d.id).sort());
+      expect(inRange.sort()).toEqual(
+        reference.docs
+          .filter((d) => d.day && d.day >= '2018-03-01' && d.day <= '2018-06-30')
+          .map((d) => d.id)
+          .sort(),
+      );
+    });
+
+    it('takes odd text: NUL, a lone surrogate, a 5,000-letter token', async () => {
+      const text = 'خبر غريب\u0000 عن الطاقة \ud800 ' + 'x'.repeat(5000) + ' نهاية';
+      const analysis = {
+        ...newAnalysis('odd', text, 'body', { ...emptyArticle(), published: '2019-01-01' }),
+        ...buildTextLayers(text),
+      };
+      const r = await store.putArticle({ sourceId: 'odd', analysis });
+      expect(r.created).toBe(true);
+      const got = (await store.getArticle(r.id))!;
+      expect(got.analysis.text).toHaveLength(text.length);
+      expect(got.analysis.text.indexOf('\ufffd')).toBe(text.indexOf('\u0000'));
+      const hit = await store.search({ q: 'الطاقة', from: '2019-01-01' });
+      expect(hit.hits.map((h) => h.article.id)).toEqual([r.id]);
+      record('odd search', comparable(hit));
     });
 
     it('migrates once: reopening keeps the data and applies nothing twice', async () => {
       const again = await reopen();
       try {
         await again.migrate();
-        expect(await again.count()).toBe(reference.docs.length);
+        expect(await again.count()).toBe(reference.docs.length + 1); // + the odd article
       } finally {
         await again.close();
       }

@@ -41,7 +41,12 @@ export function fixtureInputs(): ArticleInput[] {
 }
 
 export function seedInput(): ArticleInput {
-  return { sourceId: 'seed', outlet: 'afp', topics: ['politics'], analysis: analyze({ id: 'seed', text: readFileSync(SEED_PATH, 'utf8'), published: '2022-11-28' }) };
+  return {
+    sourceId: 'seed',
+    outlet: 'afp',
+    topics: ['politics'],
+    analysis: analyze({ id: 'seed', text: readFileSync(SEED_PATH, 'utf8'), published: '2022-11-28' }),
+  };
 }
 
 /** The first `n` ANT v2.1 records, analysed; null when the shared data is absent. */
@@ -52,10 +57,23 @@ export function antInputs(n = ANT_SAMPLE): ArticleInput[] | null {
   for (const line of lines) {
     if (out.length >= n) break;
     if (!line.trim()) continue;
-    const r = JSON.parse(line) as { id: string; outlet: string; category: string; url: string; title: string; published: string | null; text: string };
+    const r = JSON.parse(line) as {
+      id: string;
+      outlet: string;
+      category: string;
+      url: string;
+      title: string;
+      published: string | null;
+      text: string;
+    };
     let analysis;
     try {
-      analysis = analyze({ id: r.id, body: r.text ?? '', title: r.title ?? undefined, published: r.published ?? undefined });
+      analysis = analyze({
+        id: r.id,
+        body: r.text ?? '',
+        title: r.title ?? undefined,
+        published: r.published ?? undefined,
+      });
     } catch (e) {
       if (e instanceof InputError) continue; // empty bodies: the corpus has a few
       throw e;
@@ -147,7 +165,9 @@ export class ReferenceIndex {
     const ranked = !!parsed && parsed.clauses.length > 0;
     const N = this.docs.length;
     const avgdl = this.docs.reduce((s, d) => s + d.terms.length, 0) / N;
-    const qterms = ranked ? [...new Set(parsed.clauses.flatMap((c) => c.alternatives.flatMap(alternativeTerms)))].sort() : [];
+    const qterms = ranked
+      ? [...new Set(parsed.clauses.flatMap((c) => c.alternatives.flatMap(alternativeTerms)))].sort()
+      : [];
     const df = new Map(qterms.map((t) => [t, this.docs.filter((d) => d.terms.includes(t)).length]));
     const out: Array<{ id: string; score: number; published: string | null }> = [];
     for (const d of this.docs) {
@@ -168,7 +188,18 @@ export class ReferenceIndex {
       }
       out.push({ id: d.id, score, published: d.published });
     }
-    out.sort(ranked ? (a, b) => b.score - a.score || (a.id < b.id ? -1 : 1) : (a, b) => ((b.published ?? '') < (a.published ?? '') ? -1 : (b.published ?? '') > (a.published ?? '') ? 1 : a.id < b.id ? -1 : 1));
+    out.sort(
+      ranked
+        ? (a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)
+        : (a, b) =>
+            (b.published ?? '') < (a.published ?? '')
+              ? -1
+              : (b.published ?? '') > (a.published ?? '')
+                ? 1
+                : a.id < b.id
+                  ? -1
+                  : 1,
+    );
     // collapse duplicate groups: the best of each group stays
     const groups = new Set<string>();
     return out.filter((r) => {

@@ -3,7 +3,13 @@ import { groupArticles, groupKey, splitOf, type CorpusRecord } from '../../src/t
 import { corpusMapping, topicLabels } from '../../src/topics/labels.js';
 import { classificationReport, scoreGroups } from '../../src/topics/metrics.js';
 
-const rec = (id: string, outlet: string, category: string, text: string, title = 'عنوان'): CorpusRecord => ({ id, outlet, category, title, text });
+const rec = (id: string, outlet: string, category: string, text: string, title = 'عنوان'): CorpusRecord => ({
+  id,
+  outlet,
+  category,
+  title,
+  text,
+});
 
 describe('the label set (data/topics/labels.json)', () => {
   const labels = topicLabels();
@@ -51,7 +57,11 @@ describe('grouping and the held-out split', () => {
 
   it('keeps identical copies together, on one side of the split', () => {
     const groups = groupArticles(
-      [rec('1', 'skynews', 'sport', 'فاز الفريق'), rec('2', 'BBC', 'sport', 'فازَ الفريق'), rec('3', 'CNN', 'economy', 'ارتفع النفط')],
+      [
+        rec('1', 'skynews', 'sport', 'فاز الفريق'),
+        rec('2', 'BBC', 'sport', 'فازَ الفريق'),
+        rec('3', 'CNN', 'economy', 'ارتفع النفط'),
+      ],
       mapping,
     );
     expect(groups).toHaveLength(2);
@@ -60,16 +70,25 @@ describe('grouping and the held-out split', () => {
   });
 
   it('gives a dual-filed article its more specific label', () => {
-    const [sport] = groupArticles([rec('1', 'france24', 'internationalNews', 'نص'), rec('2', 'france24', 'sport', 'نص')], mapping);
+    const [sport] = groupArticles(
+      [rec('1', 'france24', 'internationalNews', 'نص'), rec('2', 'france24', 'sport', 'نص')],
+      mapping,
+    );
     expect(sport.accepted).toEqual(['sport']);
     expect(sport.label).toBe('sport');
     expect(sport.filed).toEqual(['politics', 'sport']);
-    const [me] = groupArticles([rec('1', 'france24', 'internationalNews', 'نص'), rec('2', 'france24', 'middleEast', 'نص')], mapping);
+    const [me] = groupArticles(
+      [rec('1', 'france24', 'internationalNews', 'نص'), rec('2', 'france24', 'middleEast', 'نص')],
+      mapping,
+    );
     expect(me.accepted).toEqual(['middle_east']);
   });
 
   it('accepts world or Middle East for a mixed feed, and reads other feeds literally', () => {
-    const [mixed, plain] = groupArticles([rec('1', 'alarabia', 'internationalNews', 'نص'), rec('2', 'BBC', 'internationalNews', 'نص آخر')], mapping);
+    const [mixed, plain] = groupArticles(
+      [rec('1', 'alarabia', 'internationalNews', 'نص'), rec('2', 'BBC', 'internationalNews', 'نص آخر')],
+      mapping,
+    );
     expect(mixed.accepted).toEqual(['middle_east', 'politics']);
     expect(mixed.label).toBe('politics');
     expect(plain.accepted).toEqual(['politics']);

@@ -3,13 +3,19 @@ import fc from 'fast-check';
 import { DEFAULT_FEATURE_CONFIG, MAX_CHARS, extractFeatures, hashFeature } from '../../src/topics/features.js';
 
 const norm2 = (v: Float32Array): number => v.reduce((a, x) => a + x * x, 0);
-const same = (a: { indices: Int32Array; values: Float32Array }, b: { indices: Int32Array; values: Float32Array }): void => {
+const same = (
+  a: { indices: Int32Array; values: Float32Array },
+  b: { indices: Int32Array; values: Float32Array },
+): void => {
   expect(Array.from(a.indices)).toEqual(Array.from(b.indices));
   expect(Array.from(a.values)).toEqual(Array.from(b.values));
 };
 
 describe('topic features', () => {
-  const article = { title: 'ريال مدريد يفوز على برشلونة', body: 'فاز ريال مدريد على برشلونة بثلاثة أهداف في الدوري الإسباني.' };
+  const article = {
+    title: 'ريال مدريد يفوز على برشلونة',
+    body: 'فاز ريال مدريد على برشلونة بثلاثة أهداف في الدوري الإسباني.',
+  };
 
   it('are deterministic: same article, same vector', () => {
     same(extractFeatures(article), extractFeatures({ ...article }));
@@ -71,14 +77,41 @@ describe('topic features', () => {
 
   it('never throw, and stay finite and of length ≤ 1, on arbitrary text', () => {
     const arabicish = fc
-      .array(fc.constantFrom('ال', 'مباراة', 'بـ', 'ـ', '\u064b', 'ى', 'ة', '١', '3.5', '-', '/', '«', '؟', ' ', '\n', '\u200f', '😀', '\ud83d', 'Z'), { maxLength: 40 })
+      .array(
+        fc.constantFrom(
+          'ال',
+          'مباراة',
+          'بـ',
+          'ـ',
+          '\u064b',
+          'ى',
+          'ة',
+          '١',
+          '3.5',
+          '-',
+          '/',
+          '«',
+          '؟',
+          ' ',
+          '\n',
+          '\u200f',
+          '😀',
+          '\ud83d',
+          'Z',
+        ),
+        { maxLength: 40 },
+      )
       .map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.oneof(arabicish, fc.string({ unit: 'binary', maxLength: 60 })), fc.option(fc.string()), (body, title) => {
-        const x = extractFeatures({ title, body });
-        for (const v of x.values) expect(Number.isFinite(v)).toBe(true);
-        expect(norm2(x.values)).toBeLessThanOrEqual(1 + 1e-5);
-      }),
+      fc.property(
+        fc.oneof(arabicish, fc.string({ unit: 'binary', maxLength: 60 })),
+        fc.option(fc.string()),
+        (body, title) => {
+          const x = extractFeatures({ title, body });
+          for (const v of x.values) expect(Number.isFinite(v)).toBe(true);
+          expect(norm2(x.values)).toBeLessThanOrEqual(1 + 1e-5);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../src/page/index.js';
-import { MODEL_FILE, classifyTopics, loadTopicModel, scoreTopics, topicLabels, topicStage } from '../../src/topics/index.js';
+import {
+  MODEL_FILE,
+  classifyTopics,
+  loadTopicModel,
+  scoreTopics,
+  topicLabels,
+  topicStage,
+} from '../../src/topics/index.js';
 
 // Written for these tests (not from any corpus): a league match report and an oil-market report.
 const SPORT = {
@@ -52,7 +59,10 @@ describe('the shipped topic model (data/topics/model.bin.gz)', () => {
   it.each([
     ['empty', { title: '', body: '' }],
     ['nothing', {}],
-    ['English', { title: 'Oil prices rise', body: 'Oil prices rose on Tuesday as US crude stockpiles fell, traders said.' }],
+    [
+      'English',
+      { title: 'Oil prices rise', body: 'Oil prices rose on Tuesday as US crude stockpiles fell, traders said.' },
+    ],
     ['digits and punctuation', { body: '2018 - 45 % !!! ... ١٢٣' }],
     ['emoji and lone surrogates', { body: '😀👍🏽 \ud83d \ude00' }],
     ['too few Arabic words', { body: 'الأهلي يفوز' }],
@@ -77,11 +87,14 @@ describe('topicStage', () => {
   });
 
   const SEED = '/work/shared/fixtures/seed';
-  describe.skipIf(!existsSync(`${SEED}/gold.json`))('the seed article (skipped: /work/shared/fixtures/seed absent)', () => {
-    it('gets the gold topics', () => {
-      const gold = JSON.parse(readFileSync(`${SEED}/gold.json`, 'utf8')) as { article: { topics: string[] } };
-      const doc = parseInput({ text: readFileSync(`${SEED}/article.txt`, 'utf8') });
-      expect(topicStage.run(doc, { referenceDate: null }).article.topics).toEqual(gold.article.topics);
-    });
-  });
+  describe.skipIf(!existsSync(`${SEED}/gold.json`))(
+    'the seed article (skipped: /work/shared/fixtures/seed absent)',
+    () => {
+      it('gets the gold topics', () => {
+        const gold = JSON.parse(readFileSync(`${SEED}/gold.json`, 'utf8')) as { article: { topics: string[] } };
+        const doc = parseInput({ text: readFileSync(`${SEED}/article.txt`, 'utf8') });
+        expect(topicStage.run(doc, { referenceDate: null }).article.topics).toEqual(gold.article.topics);
+      });
+    },
+  );
 });

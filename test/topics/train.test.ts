@@ -17,7 +17,7 @@ const CFG: FeatureConfig = { hashBits: 12, titleWeight: 3, stems: true, bigrams:
 
 function rng(seed: number): () => number {
   let s = seed;
-  return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+  return () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296;
 }
 
 function sentence(label: string, r: () => number, n = 12): string {
@@ -75,7 +75,8 @@ describe('topic training', () => {
     const { model } = train(trainSet);
     const back = decodeModel(encodeModel(model));
     expect(back.header).toEqual(model.header);
-    for (const d of testSet.slice(0, 10)) expect(scoreTopics(back, { body: d.text })).toEqual(scoreTopics(model, { body: d.text }));
+    for (const d of testSet.slice(0, 10))
+      expect(scoreTopics(back, { body: d.text })).toEqual(scoreTopics(model, { body: d.text }));
   });
 
   it('refuses bytes that are not a topic model', async () => {

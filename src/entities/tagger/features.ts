@@ -15,6 +15,7 @@ import {
 } from './arabic.js';
 import { featureKey, featureKey2, hashRange, hashString } from './hash.js';
 import { labelIndex } from './labels.js';
+import type { NameDictionary } from './gazetteer.js';
 
 /** Version of the templates below; bump when any template changes meaning. */
 export const FEATURE_SET = 'tagger-features-2';
@@ -71,6 +72,9 @@ const enum T {
   CluP1x6,
   CluP1x10,
   Suf2M1,
+  NamePartM1,
+  NamePart0,
+  NamePartP1,
   Count,
 }
 
@@ -101,6 +105,16 @@ function clusterPrefix(code: number, depth: number): number {
  */
 export function domainFeatureKey(domain: string, key: number): number {
   return featureKey2(T.Domain, hashString(domain), key);
+}
+
+/** What `FeatureExtractor.extract` may be told besides the words. */
+export interface ExtractOptions {
+  /** Caller's dictionary (KB) BIO tags per word (B-LOC, I-PER …), null where none. */
+  gazetteer?: readonly (string | null | undefined)[] | null;
+  /** Corpus of the sentence, for domain-augmented training features; null at tagging time. */
+  domain?: string | null;
+  /** False to leave out the model's own name dictionary (for sentences it was built from). */
+  names?: boolean;
 }
 
 /** Reusable output: the feature keys of token i are keys[offsets[i] .. offsets[i+1]). */
@@ -134,6 +148,7 @@ class TokenValues {
   trig = new Uint8Array(0);
   gaz = new Int8Array(0);
   cluster = new Uint16Array(0);
+  namePart = new Uint8Array(0);
   coreStart = new Int32Array(0);
 
   ensure(n: number): void {
@@ -150,6 +165,7 @@ class TokenValues {
     this.trig = new Uint8Array(c);
     this.gaz = new Int8Array(c);
     this.cluster = new Uint16Array(c);
+    this.namePart = new Uint8Array(c);
     this.coreStart = new Int32Array(c);
   }
 }
@@ -162,10 +178,19 @@ export class FeatureExtractor {
   private readonly triggers = new Map<string, number>();
   private readonly values = new TokenValues();
   private readonly clusters: ReadonlyMap<string, number> | null;
+  private readonly names: NameDictionary | null;
 
-  /** `clusters`: word → cluster path code (see clusters.ts), or null for a model without them. */
-  constructor(triggers: TriggerLists, clusters: ReadonlyMap<string, number> | null = null) {
+  /**
+   * `clusters`: word → cluster path code (see clusters.ts); `names`: the model's own name
+   * dictionary (gazetteer.ts). Either may be null for a model trained without them.
+   */
+  constructor(
+    triggers: TriggerLists,
+    clusters: ReadonlyMap<string, number> | null = null,
+    names: NameDictionary | null = null,
+  ) {
     this.clusters = clusters;
+    this.names = names;
     TRIGGER_CLASSES.forEach((cls, bit) => {
       for (const word of triggers[cls] ?? []) {
         const core = stripProclitics(normalizeWord(word.trim())).core;
@@ -192,18 +217,13 @@ export class FeatureExtractor {
     return this.triggers.get(stripProclitics(normalizeWord(word)).core) ?? 0;
   }
 
-  /**
-   * Fills `out` with the features of each word. `gazetteerTags[i]` is a BIO tag (B-LOC, I-PER …)
-   * from a dictionary match covering word i, or null/undefined when none.
-   */
-  extract(
-    words: readonly string[],
-    gazetteerTags: readonly (string | null | undefined)[] | undefined,
-    out: FeatureBuffer,
-    domain: string | null = null,
-  ): void {
+  /** Fills `out` with the features of each word. */
+  extract(words: readonly string[], out: FeatureBuffer, opts: ExtractOptions = {}): void {
     const n = words.length;
     const v = this.values;
+    const domain = opts.domain ?? null;
+    const caller = opts.gazetteer;
+    const names = opts.names === false ? null : this.names;
     v.ensure(n);
     out.reserve(n, domain === null ? MAX_FEATURES_PER_TOKEN : 2 * MAX_FEATURES_PER_TOKEN);
     out.length = n;
@@ -222,11 +242,16 @@ export class FeatureExtractor {
       v.shape[i] = SHAPES.indexOf(wordShape(word));
       v.length[i] = Math.min(split.core.length, MAX_LENGTH_BUCKET);
       v.trig[i] = this.triggers.get(split.core) ?? 0;
-      const g = gazetteerTags?.[i];
-      v.gaz[i] = g ? labelIndex(g) : -1;
       v.cluster[i] = this.clusterOf(norm);
+      v.namePart[i] = names ? names.partsOf(norm) : 0;
     }
     if (v.norms.length > n) v.norms.length = n;
+    // Dictionary tags: the caller's (the KB) where it has one, else the model's own dictionary's.
+    const own = names ? names.tags(v.norms) : null;
+    for (let i = 0; i < n; i++) {
+      const g = caller?.[i] ?? own?.[i];
+      v.gaz[i] = g ? labelIndex(g) : -1;
+    }
 
     const keys = out.keys;
     const d = domain === null ? 0 : hashString(domain);
@@ -306,6 +331,12 @@ export class FeatureExtractor {
         keys[k++] = featureKey(T.CluP1x6, clusterPrefix(cp1, 6));
         keys[k++] = featureKey(T.CluP1x10, clusterPrefix(cp1, 10));
       }
+      const np0 = v.namePart[i];
+      const npm1 = i > 0 ? v.namePart[i - 1] : 0;
+      const npp1 = i + 1 < n ? v.namePart[i + 1] : 0;
+      if (np0) keys[k++] = featureKey(T.NamePart0, np0);
+      if (npm1) keys[k++] = featureKey(T.NamePartM1, npm1);
+      if (npp1) keys[k++] = featureKey(T.NamePartP1, npp1);
       if (i > 0) {
         const pn = v.norms[i - 1];
         if (pn.length >= 2) keys[k++] = featureKey(T.Suf2M1, hashRange(pn, pn.length - 2, pn.length));

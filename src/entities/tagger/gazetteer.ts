@@ -4,6 +4,10 @@
 // BIO tag of a dictionary match covering it (or null). This file is the one matcher that produces
 // those tags, used both when training (with a dictionary that owes nothing to the test data) and at
 // run time (with the KB), so the features mean the same thing in both places.
+//
+// The model also carries a dictionary of its own (the WikiFANE names it was trained with, see
+// `NameDictionary`): where the caller's tags say nothing, its matches fill in, and its words give
+// the name-part features (a known first name, a known surname).
 import type { EntityType } from '../../analysis/types.js';
 import { firstWordForms, normalizeWord } from './arabic.js';
 
@@ -48,4 +52,91 @@ export function gazetteerTags(
     } else i++;
   }
   return tags;
+}
+
+/** Bits of `NameDictionary.partsOf`: how a word occurs inside the dictionary's names. */
+export const NAME_PART = {
+  /** First word of a person's name of two or more words (a given name). */
+  PER_FIRST: 1,
+  /** Last word of a person's name of two or more words (a surname). */
+  PER_LAST: 2,
+  /** A one-word person's name. */
+  PER_ONLY: 4,
+  /** A word of a place name. */
+  LOC: 8,
+  /** A word of an organisation name. */
+  ORG: 16,
+} as const;
+
+/**
+ * A name list (normalised name → type) with a fast longest-match tagger and word-part lookups.
+ * Same matching as `gazetteerTags`, but it only tries the lengths a name starting with that word
+ * can have, so a word that starts no name costs a few Map lookups.
+ */
+export class NameDictionary {
+  private readonly names: ReadonlyMap<string, EntityType>;
+  /** First word of a name → the most words a name starting with it has. */
+  private readonly firstWords = new Map<string, number>();
+  private readonly parts = new Map<string, number>();
+
+  constructor(names: ReadonlyMap<string, EntityType>) {
+    this.names = names;
+    for (const [name, type] of names) {
+      const words = name.split(' ');
+      this.firstWords.set(words[0], Math.max(this.firstWords.get(words[0]) ?? 0, words.length));
+      const mark = (w: string, bit: number): void => {
+        if (w.length >= 2) this.parts.set(w, (this.parts.get(w) ?? 0) | bit);
+      };
+      if (type === 'PER') {
+        if (words.length === 1) mark(words[0], NAME_PART.PER_ONLY);
+        else {
+          mark(words[0], NAME_PART.PER_FIRST);
+          mark(words[words.length - 1], NAME_PART.PER_LAST);
+        }
+      } else if (type === 'LOC' || type === 'ORG') {
+        for (const w of words) mark(w, NAME_PART[type]);
+      }
+    }
+  }
+
+  /** Name-part bits of a normalised word, looked up as written and without its proclitics; 0 if none. */
+  partsOf(norm: string): number {
+    const direct = this.parts.get(norm);
+    if (direct !== undefined) return direct;
+    for (const form of firstWordForms(norm)) {
+      const bits = this.parts.get(form);
+      if (bits !== undefined) return bits;
+    }
+    return 0;
+  }
+
+  /** Longest-match BIO tags of normalised words (see `gazetteerTags`). */
+  tags(norms: readonly string[]): (string | null)[] {
+    const n = norms.length;
+    const tags: (string | null)[] = new Array(n).fill(null);
+    let i = 0;
+    while (i < n) {
+      let matched = 0;
+      let type: EntityType | null = null;
+      for (const first of firstWordForms(norms[i])) {
+        const longest = this.firstWords.get(first);
+        if (longest === undefined) continue;
+        for (let len = Math.min(longest, MAX_NAME_WORDS, n - i); len > matched; len--) {
+          const name = len > 1 ? first + ' ' + norms.slice(i + 1, i + len).join(' ') : first;
+          const t = this.names.get(name);
+          if (t) {
+            matched = len;
+            type = t;
+            break;
+          }
+        }
+      }
+      if (matched && type) {
+        tags[i] = `B-${type}`;
+        for (let j = 1; j < matched; j++) tags[i + j] = `I-${type}`;
+        i += matched;
+      } else i++;
+    }
+    return tags;
+  }
 }

@@ -32,6 +32,8 @@ export interface ModelHeader {
   temperature: number;
   /** `clustersVersion` of the word clusters the model was trained with, or null for none. */
   clusters?: string | null;
+  /** The model's own name dictionary: normalised names by type (see gazetteer.ts NameDictionary). */
+  names?: Partial<Record<string, string[]>> | null;
   /** Corpus whose private feature copies are used at tagging time (see features.ts), or null. */
   domain?: string | null;
   provenance: {

@@ -1,7 +1,9 @@
 // Tagging one sentence with a loaded model: features → emission scores → Viterbi.
 import { FeatureBuffer, FeatureExtractor, FEATURE_SET } from './features.js';
 import { FEATURE_NORMALISER } from './arabic.js';
-import { LABELS, NUM_LABELS } from './labels.js';
+import { ENTITY_TYPES, LABELS, NUM_LABELS } from './labels.js';
+import { NameDictionary } from './gazetteer.js';
+import type { EntityType } from '../../analysis/types.js';
 import type { Model } from './model.js';
 import type { WordClusters } from './clusters.js';
 import { DecodeWork, marginals, viterbi } from './viterbi.js';
@@ -43,7 +45,7 @@ export class Tagger {
       );
     }
     this.model = model;
-    this.extractor = new FeatureExtractor(model.header.triggers, clusters ? clusters.codes : null);
+    this.extractor = new FeatureExtractor(model.header.triggers, clusters ? clusters.codes : null, namesOf(model));
   }
 
   /**
@@ -79,11 +81,20 @@ export class Tagger {
       this.emit = new Float32Array(Math.max(n * L, this.emit.length * 2));
       this.best = new Int32Array(this.emit.length / L);
     }
-    this.extractor.extract(words, gazetteerTags, this.features, this.model.header.domain ?? null);
+    this.extractor.extract(words, this.features, { gazetteer: gazetteerTags, domain: this.model.header.domain ?? null });
     scoreEmissions(this.features, n, this.model, this.emit);
     viterbi(this.emit, n, this.model.transitions, this.work, this.best);
     return n;
   }
+}
+
+/** The name dictionary a model carries in its header, if any. */
+export function namesOf(model: Model): NameDictionary | null {
+  const lists = model.header.names;
+  if (!lists) return null;
+  const names = new Map<string, EntityType>();
+  for (const type of ENTITY_TYPES) for (const name of lists[type] ?? []) names.set(name, type);
+  return new NameDictionary(names);
 }
 
 const acc = new Int32Array(L);

@@ -8,6 +8,7 @@
 import { FeatureBuffer, FeatureExtractor, type TriggerLists } from './features.js';
 import { ALLOWED, NUM_LABELS, labelIndex, isInside } from './labels.js';
 import type { RawWeights } from './model.js';
+import type { NameDictionary } from './gazetteer.js';
 import { DecodeWork, END, START, TRANSITIONS_LENGTH, viterbi } from './viterbi.js';
 
 const L = NUM_LABELS;
@@ -19,6 +20,8 @@ export interface LabelledSentence {
   gazetteer?: (string | null)[] | null;
   /** Corpus the sentence comes from, for domain-augmented features (see features.ts); null = none. */
   domain?: string | null;
+  /** False to train this sentence without the model's name dictionary (see ExtractOptions). */
+  names?: boolean;
 }
 
 export interface TrainOptions {
@@ -28,6 +31,8 @@ export interface TrainOptions {
   triggers: TriggerLists;
   /** Word → cluster code (clusters.ts), or null to train without cluster features. */
   clusters?: ReadonlyMap<string, number> | null;
+  /** The model's own name dictionary (gazetteer.ts), or null. */
+  names?: NameDictionary | null;
   /** Features seen fewer times than this in the training data get no weights. */
   minFeatureCount: number;
   /** Called after each epoch with a way to get the averaged weights so far (for dev scoring). */
@@ -67,14 +72,14 @@ interface PreparedSentence {
 
 /** Trains and returns the averaged weights. */
 export function trainPerceptron(sentences: readonly LabelledSentence[], opts: TrainOptions): RawWeights {
-  const extractor = new FeatureExtractor(opts.triggers, opts.clusters ?? null);
+  const extractor = new FeatureExtractor(opts.triggers, opts.clusters ?? null, opts.names ?? null);
   const buf = new FeatureBuffer();
 
   // Pass 1: count features, so that rare ones can be left out.
   const counts = new Map<number, number>();
   const extracted: { keys: Uint32Array; offsets: Int32Array }[] = [];
   for (const s of sentences) {
-    extractor.extract(s.words, s.gazetteer ?? undefined, buf, s.domain ?? null);
+    extractor.extract(s.words, buf, { gazetteer: s.gazetteer, domain: s.domain, names: s.names });
     const n = s.words.length;
     const keys = buf.keys.slice(0, buf.offsets[n]);
     extracted.push({ keys, offsets: buf.offsets.slice(0, n + 1) });

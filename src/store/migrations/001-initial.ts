@@ -8,7 +8,14 @@
 import type { Migration } from './index.js';
 
 /** Tables whose DDL is the same in both dialects once the type names are substituted. */
-function common(t: { seq: string; blob: string; real: string; big: string; withoutRowid: string; postingsTail: string }): string {
+function common(t: {
+  seq: string;
+  blob: string;
+  real: string;
+  big: string;
+  withoutRowid: string;
+  postingsTail: string;
+}): string {
   return `
 CREATE TABLE articles (
   seq ${t.seq},
@@ -192,7 +199,14 @@ export const migration001: Migration = {
   version: 1,
   name: 'initial corpus schema and search index',
   sqlite:
-    common({ seq: 'INTEGER PRIMARY KEY', blob: 'BLOB', real: 'REAL', big: 'INTEGER', withoutRowid: ' WITHOUT ROWID', postingsTail: '' }) +
+    common({
+      seq: 'INTEGER PRIMARY KEY',
+      blob: 'BLOB',
+      real: 'REAL',
+      big: 'INTEGER',
+      withoutRowid: ' WITHOUT ROWID',
+      postingsTail: '',
+    }) +
     `
 -- FTS5 over the pre-analysed terms (space-joined: unicode61 only splits at the spaces), rowid =
 -- articles.seq. Contentless: it answers MATCH (words, phrases, OR, NOT); the terms are not kept.
@@ -204,7 +218,14 @@ CREATE VIRTUAL TABLE search_fts USING fts5 (
 `,
   postgres:
     // INCLUDE (tf): a term's postings come from the index alone (index-only scan).
-    common({ seq: 'BIGSERIAL PRIMARY KEY', blob: 'BYTEA', real: 'DOUBLE PRECISION', big: 'BIGINT', withoutRowid: '', postingsTail: ' INCLUDE (tf)' }) +
+    common({
+      seq: 'BIGSERIAL PRIMARY KEY',
+      blob: 'BYTEA',
+      real: 'DOUBLE PRECISION',
+      big: 'BIGINT',
+      withoutRowid: '',
+      postingsTail: ' INCLUDE (tf)',
+    }) +
     `
 -- The lexemes are our analysed terms, written as a tsvector literal by the store ('simple' semantics:
 -- PostgreSQL never parses or stems them).
