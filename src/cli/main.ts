@@ -73,12 +73,14 @@ async function analyzeOne(f: Flags): Promise<void> {
   if (buf.length > MAX_INPUT_BYTES)
     fail(`input is ${(buf.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB per document`);
   try {
-    const { text } = decodeBytes(buf);
+    const decoded = decodeBytes(buf);
+    const { text } = decoded;
     const rec: InputRecord = { id: f.id ?? (path === '-' ? 'stdin' : path) };
     if (looksLikeHtml(text)) rec.html = text;
     else rec.text = text;
     if (f.published) rec.published = f.published;
     const a = analyze(rec);
+    if (decoded.warnings?.length) a.warnings.unshift(...decoded.warnings);
     if (f.format === 'report') process.stdout.write(renderReport(a));
     else process.stdout.write(JSON.stringify(toContract(a), null, f.pretty ? 2 : undefined) + '\n');
   } catch (e) {

@@ -202,10 +202,12 @@ export async function relatedView(
   meta: StoredArticleMeta,
   limit: number,
 ): Promise<RelatedResponse> {
-  const related = await store.related(meta.id, { limit });
-  let duplicates: StoredArticleMeta[];
-  if (store.duplicatesOf) duplicates = (await store.duplicatesOf(meta.id)).filter((m) => m.id !== meta.id);
-  else duplicates = await duplicatesByTitle(store, meta);
+  // Both queries at once: the title probe (when the store has no group query) costs a search.
+  const [related, group] = await Promise.all([
+    store.related(meta.id, { limit }),
+    store.duplicatesOf ? store.duplicatesOf(meta.id) : duplicatesByTitle(store, meta),
+  ]);
+  const duplicates = group.filter((m) => m.id !== meta.id);
   return { related, duplicates };
 }
 

@@ -698,11 +698,14 @@ export class SqlStore implements Store {
       score: 0,
     }));
     if (ranked && candidates.length > 0) {
-      const stats = await this.corpusStats();
-      const df = await this.documentFrequencies(terms);
-      const idfs = terms.map((t) => idf(df.get(t) ?? 0, stats.docs));
+      // Independent statements side by side (PostgreSQL runs them on several connections).
       const seqs = candidates.map((c) => c.seq);
-      const tfs = await Promise.all(terms.map((t) => this.postings(t, seqs)));
+      const [stats, df, tfs] = await Promise.all([
+        this.corpusStats(),
+        this.documentFrequencies(terms),
+        Promise.all(terms.map((t) => this.postings(t, seqs))),
+      ]);
+      const idfs = terms.map((t) => idf(df.get(t) ?? 0, stats.docs));
       candidates.forEach(
         (c, k) =>
           (c.score = bm25(
@@ -724,8 +727,10 @@ export class SqlStore implements Store {
       results = candidates.filter((c) => (seen.has(c.canonical) ? false : (seen.add(c.canonical), true)));
     }
     const page = results.slice(offset, offset + limit);
-    const hits = await this.hitsFor(page, parsed);
-    const facets = q.facets === false ? { outlet: [], topic: [], entity: [] } : await this.facetsFor(results);
+    const [hits, facets] = await Promise.all([
+      this.hitsFor(page, parsed),
+      q.facets === false ? { outlet: [], topic: [], entity: [] } : this.facetsFor(results),
+    ]);
     return { total: results.length, hits, facets, notes };
   }
 
@@ -766,13 +771,6 @@ export class SqlStore implements Store {
   private async hitsFor(page: Candidate[], parsed: ParsedQuery | null): Promise<SearchHit[]> {
     if (page.length === 0) return [];
     const seqs = page.map((c) => c.seq);
-    const l = this.inList('a.seq', seqs, 'int');
-    const rows = await this.db.all(
-      `SELECT ${ARTICLE_COLUMNS}, c.text FROM articles a JOIN article_content c ON c.article = a.seq WHERE ${l.sql}`,
-      l.params,
-    );
-    const bySeq = new Map(rows.map((r) => [num(r.seq), r]));
-    const topics = await this.topicsOf(seqs);
     // What to light up: the query's word terms, and the mentions of entities it resolved to.
     const wordTerms = new Set<string>();
     const entityIds: string[] = [];
@@ -781,20 +779,29 @@ export class SqlStore implements Store {
         if (a.kind === 'phrase') for (const t of a.terms) wordTerms.add(t);
         else entityIds.push(a.id);
       }
+    const l = this.inList('a.seq', seqs, 'int');
+    const ls = this.inList('article', seqs, 'int');
+    const le = this.inList('entity_id', entityIds, 'text');
+    const [rows, topics, mrows] = await Promise.all([
+      this.db.all(
+        `SELECT ${ARTICLE_COLUMNS}, c.text FROM articles a JOIN article_content c ON c.article = a.seq WHERE ${l.sql}`,
+        l.params,
+      ),
+      this.topicsOf(seqs),
+      entityIds.length
+        ? this.db.all<{ article: unknown; start_off: unknown; end_off: unknown }>(
+            `SELECT article, start_off, end_off FROM mentions WHERE ${ls.sql} AND ${le.sql}`,
+            [...ls.params, ...le.params],
+          )
+        : [],
+    ]);
+    const bySeq = new Map(rows.map((r) => [num(r.seq), r]));
     const spans = new Map<number, Array<{ start: number; end: number }>>();
-    if (entityIds.length) {
-      const ls = this.inList('article', seqs, 'int');
-      const le = this.inList('entity_id', entityIds, 'text');
-      const mrows = await this.db.all<{ article: unknown; start_off: unknown; end_off: unknown }>(
-        `SELECT article, start_off, end_off FROM mentions WHERE ${ls.sql} AND ${le.sql}`,
-        [...ls.params, ...le.params],
-      );
-      for (const m of mrows) {
-        const k = num(m.article);
-        const arr = spans.get(k) ?? [];
-        arr.push({ start: num(m.start_off), end: num(m.end_off) });
-        spans.set(k, arr);
-      }
+    for (const m of mrows) {
+      const k = num(m.article);
+      const arr = spans.get(k) ?? [];
+      arr.push({ start: num(m.start_off), end: num(m.end_off) });
+      spans.set(k, arr);
     }
     return page.map((c) => {
       const r = bySeq.get(c.seq)!;
@@ -817,22 +824,21 @@ export class SqlStore implements Store {
     if (results.length === 0) return { outlet, topic: [], entity: [] };
     const seqs = results.map((c) => c.seq);
     const lt = this.inList('article', seqs, 'int');
-    const topic = (
-      await this.db.all<{ topic: string; n: unknown }>(
+    const le = this.inList('article', seqs.slice(0, FACET_ENTITY_SAMPLE), 'int');
+    const [trows, erows] = await Promise.all([
+      this.db.all<{ topic: string; n: unknown }>(
         `SELECT topic, count(*) AS n FROM article_topics WHERE ${lt.sql} GROUP BY topic`,
         lt.params,
-      )
-    )
-      .map((r) => ({ value: r.topic, count: num(r.n) }))
-      .sort(byCount);
-    const le = this.inList('article', seqs.slice(0, FACET_ENTITY_SAMPLE), 'int');
-    const erows = await this.db.all<{ entity_id: string; n: unknown; name_ar: string | null; name_en: string | null }>(
-      `SELECT ae.entity_id, ae.n, e.name_ar, e.name_en FROM (
-         SELECT entity_id, count(*) AS n FROM article_entities WHERE ${le.sql} AND entity_id NOT LIKE 'local:%' GROUP BY entity_id
-         ORDER BY n DESC, entity_id${this.collate} LIMIT ${FACET_ENTITIES}
-       ) ae LEFT JOIN entities e ON e.id = ae.entity_id`,
-      le.params,
-    );
+      ),
+      this.db.all<{ entity_id: string; n: unknown; name_ar: string | null; name_en: string | null }>(
+        `SELECT ae.entity_id, ae.n, e.name_ar, e.name_en FROM (
+           SELECT entity_id, count(*) AS n FROM article_entities WHERE ${le.sql} AND entity_id NOT LIKE 'local:%' GROUP BY entity_id
+           ORDER BY n DESC, entity_id${this.collate} LIMIT ${FACET_ENTITIES}
+         ) ae LEFT JOIN entities e ON e.id = ae.entity_id`,
+        le.params,
+      ),
+    ]);
+    const topic = trows.map((r) => ({ value: r.topic, count: num(r.n) })).sort(byCount);
     const entity = erows
       .map((r) => ({ value: r.entity_id, count: num(r.n), label: r.name_ar ?? r.name_en ?? r.entity_id }))
       .sort(byCount);

@@ -308,6 +308,32 @@ describe('read routes over the sample article', () => {
     expect(Array.isArray(r.duplicates)).toBe(true);
   });
 
+  test('duplicates: the other members of the group, found through the shared title', async () => {
+    const { analyze } = await import('../../src/analyze.js');
+    const title = 'مصر والأردن تبحثان التعاون في مجال الطاقة';
+    const body =
+      'بحث وزيرا الخارجية المصري والأردني في عمّان سبل تعزيز التعاون في مجال الطاقة والربط الكهربائي بين البلدين.';
+    const a = await f.store.putArticle({
+      analysis: analyze({ body, title, published: '2023-02-01' }),
+      sourceId: 'dup-a',
+      outlet: 'one',
+    });
+    const b = await f.store.putArticle({
+      analysis: analyze({ body: body + ' وأكدا أهمية المشروع.', title, published: '2023-02-01' }),
+      sourceId: 'dup-b',
+      outlet: 'two',
+    });
+    await f.store.linkDuplicate(b.id, a.id, 0.93);
+    const fromA = (await (await f.app.request(`/api/articles/${a.id}/related`)).json()) as {
+      duplicates: Array<{ id: string }>;
+    };
+    expect(fromA.duplicates.map((d) => d.id)).toEqual([b.id]);
+    const fromB = (await (await f.app.request(`/api/articles/${b.id}/related`)).json()) as {
+      duplicates: Array<{ id: string }>;
+    };
+    expect(fromB.duplicates.map((d) => d.id)).toEqual([a.id]);
+  });
+
   test('export: the contract as JSONL, events as CSV with a header', async () => {
     const jsonl = await (await f.app.request('/api/export?format=jsonl')).text();
     const lines = jsonl
