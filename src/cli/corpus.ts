@@ -97,7 +97,11 @@ async function withStore<T>(f: ParsedFlags, fn: (s: Store) => Promise<T>): Promi
 }
 
 /** Runs a command body, turning usage errors into a message and exit code 2, others into 1. */
-async function runCommand(body: () => Promise<void>): Promise<void> {
+async function runCommand(body: () => Promise<void>, argv?: readonly string[]): Promise<void> {
+  if (argv && (argv.includes('--help') || argv.includes('-h'))) {
+    process.stdout.write(`usage:\n${CORPUS_USAGE}`);
+    return;
+  }
   try {
     await body();
   } catch (e) {
@@ -176,7 +180,7 @@ export async function searchCommand(argv: string[]): Promise<void> {
         facet('outlets', res.facets.outlet) + facet('topics', res.facets.topic) + facet('entities', res.facets.entity);
       process.stdout.write(out);
     });
-  });
+  }, argv);
 }
 
 // ------------------------------------------------------------------ quotes
@@ -202,7 +206,7 @@ export async function quotesCommand(argv: string[]): Promise<void> {
         out += `«${r.text}»\n   ${dim([r.speakerText ?? r.speaker, r.kind, r.published?.slice(0, 10), r.articleId].filter(Boolean).join(' · '))}\n`;
       process.stdout.write(out);
     });
-  });
+  }, argv);
 }
 
 // ------------------------------------------------------------------ events
@@ -234,7 +238,7 @@ export async function eventsCommand(argv: string[]): Promise<void> {
       }
       process.stdout.write(out);
     });
-  });
+  }, argv);
 }
 
 // ------------------------------------------------------------------ related
@@ -333,7 +337,7 @@ export function eventCsvLines(art: StoredArticle): string[] {
       m.url ?? m.sourceId ?? '',
     ];
     return row.map(csvField).join(',');
-  });
+  }, argv);
 }
 
 export const GKG_COLUMNS = [
@@ -424,5 +428,5 @@ export async function exportCommand(argv: string[]): Promise<void> {
     });
     if (outPath)
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  });
+  }, argv);
 }

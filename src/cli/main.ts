@@ -14,6 +14,7 @@ const USAGE = `usage:
   rasd analyze FILE|- [--published YYYY-MM-DD] [--format json|report] [--id ID]
   rasd analyze --jsonl            JSON Lines records on stdin → one analysis per line (CONTRACT.md)
   rasd serve [--port 8787] [--host 127.0.0.1] [--db PATH|URL] [--api-key KEY]   API + web interface
+  rasd search|quotes|events|related|export …   search and export the corpus (add --help for options)
 `;
 
 function fail(msg: string, code = 1): never {
@@ -154,6 +155,11 @@ async function main(): Promise<void> {
   }
   // Loaded on demand: the server's dependencies (hono, the store) stay out of `rasd analyze`.
   if (cmd === 'serve') return (await import('./serve.js')).serveCommand(rest);
+  if (['search', 'quotes', 'events', 'related', 'export'].includes(cmd)) {
+    const c = await import('./corpus.js');
+    const commands = { search: c.searchCommand, quotes: c.quotesCommand, events: c.eventsCommand, related: c.relatedCommand, export: c.exportCommand };
+    return commands[cmd as keyof typeof commands](rest);
+  }
   fail(`unknown command "${cmd}"\n${USAGE}`, 2);
 }
 
