@@ -83,7 +83,11 @@ async function indexCorpus(file, cluster) {
 
 const groupsOf = (db) => {
   const m = new Map();
-  for (const r of db.prepare('SELECT d.article_id AS id, c.article_id AS canon, d.similarity AS sim FROM dedup_docs d JOIN dedup_docs c ON c.doc = d.canonical').iterate()) {
+  for (const r of db
+    .prepare(
+      'SELECT d.article_id AS id, c.article_id AS canon, d.similarity AS sim FROM dedup_docs d JOIN dedup_docs c ON c.doc = d.canonical',
+    )
+    .iterate()) {
     if (!m.has(r.canon)) m.set(r.canon, []);
     m.get(r.canon).push(r);
   }
@@ -108,7 +112,11 @@ else {
   }
   const truth = [...byText.values()].filter((g) => g.length > 1);
   const canonOf = new Map();
-  for (const r of db.prepare('SELECT d.article_id AS id, c.article_id AS canon FROM dedup_docs d JOIN dedup_docs c ON c.doc = d.canonical').iterate())
+  for (const r of db
+    .prepare(
+      'SELECT d.article_id AS id, c.article_id AS canon FROM dedup_docs d JOIN dedup_docs c ON c.doc = d.canonical',
+    )
+    .iterate())
     canonOf.set(r.id, r.canon);
   let recovered = 0;
   let byHashOnly = 0;
@@ -124,9 +132,15 @@ else {
   // groups the detector made that hold more than one distinct text: near duplicates beyond identity
   const mixed = groups.filter((g) => new Set(g.map((m) => byId.get(m.id).text)).size > 1);
   console.log(`\n(a) ANT v2.1: ${byId.size} non-empty articles indexed in ${seconds.toFixed(0)} s`);
-  console.log(`  identical-text groups: ${truth.length} (${truth.reduce((a, g) => a + g.length, 0)} articles); recovered in one duplicate group: ${recovered}/${truth.length} (${((100 * recovered) / truth.length).toFixed(1)}%)`);
-  console.log(`  of these, same title too (exact content hash): ${byHashOnly}; different titles (found by the body's MinHash): ${truth.length - byHashOnly}`);
-  console.log(`  duplicate groups found: ${groups.length}, of which ${mixed.length} also join texts that are not identical (near duplicates)`);
+  console.log(
+    `  identical-text groups: ${truth.length} (${truth.reduce((a, g) => a + g.length, 0)} articles); recovered in one duplicate group: ${recovered}/${truth.length} (${((100 * recovered) / truth.length).toFixed(1)}%)`,
+  );
+  console.log(
+    `  of these, same title too (exact content hash): ${byHashOnly}; different titles (found by the body's MinHash): ${truth.length - byHashOnly}`,
+  );
+  console.log(
+    `  duplicate groups found: ${groups.length}, of which ${mixed.length} also join texts that are not identical (near duplicates)`,
+  );
   for (const g of missed.slice(0, 5)) console.log(`  missed: ${g.join(', ')}`);
 }
 
@@ -139,9 +153,17 @@ else {
   const st = index.stats();
   const members = groups.reduce((a, g) => a + g.length, 0);
   const crossOutlet = groups.filter((g) => new Set(g.map((m) => byId.get(m.id).outlet)).size > 1).length;
-  const exact = db.prepare('SELECT COUNT(*) AS n FROM dedup_docs d JOIN dedup_docs c ON c.doc = d.canonical WHERE d.doc != d.canonical AND d.content_hash = c.content_hash').get().n;
-  console.log(`\n(b) SaudiNewsNet: ${byId.size} non-empty articles indexed (with story clustering) in ${seconds.toFixed(0)} s`);
-  console.log(`  duplicate groups: ${groups.length} holding ${members} articles (${members - groups.length} duplicates linked to a canonical; ${exact} of them exact copies); ${crossOutlet} groups span several outlets`);
+  const exact = db
+    .prepare(
+      'SELECT COUNT(*) AS n FROM dedup_docs d JOIN dedup_docs c ON c.doc = d.canonical WHERE d.doc != d.canonical AND d.content_hash = c.content_hash',
+    )
+    .get().n;
+  console.log(
+    `\n(b) SaudiNewsNet: ${byId.size} non-empty articles indexed (with story clustering) in ${seconds.toFixed(0)} s`,
+  );
+  console.log(
+    `  duplicate groups: ${groups.length} holding ${members} articles (${members - groups.length} duplicates linked to a canonical; ${exact} of them exact copies); ${crossOutlet} groups span several outlets`,
+  );
   const sizes = {};
   for (const g of groups) sizes[g.length > 5 ? '>5' : g.length] = (sizes[g.length > 5 ? '>5' : g.length] ?? 0) + 1;
   console.log(`  group sizes: ${JSON.stringify(sizes)}`);
@@ -150,14 +172,21 @@ else {
   // 50 pairs: duplicate → canonical, sampled over non-exact links (exact copies need no reading)
   const rand = rng(seed);
   const links = db
-    .prepare('SELECT d.article_id AS a, c.article_id AS b, d.similarity AS sim FROM dedup_docs d JOIN dedup_docs c ON c.doc = d.canonical WHERE d.doc != d.canonical AND d.content_hash != c.content_hash ORDER BY d.doc')
+    .prepare(
+      'SELECT d.article_id AS a, c.article_id AS b, d.similarity AS sim FROM dedup_docs d JOIN dedup_docs c ON c.doc = d.canonical WHERE d.doc != d.canonical AND d.content_hash != c.content_hash ORDER BY d.doc',
+    )
     .all();
   const picked = [];
   const pool = [...links];
   while (picked.length < 50 && pool.length) picked.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]);
-  const show = (r) => `[${r.outlet}] ${r.published_raw ?? r.published ?? ''} ${r.id}\n  title: ${r.title ?? ''}\n  ${r.text.slice(0, 300).replace(/\s+/g, ' ')}`;
-  const out = [`# ${picked.length} near-duplicate pairs sampled (seed ${seed}) of ${links.length} non-exact links; similarity = estimated Jaccard of word 5-shingles\n`];
-  picked.forEach((p, i) => out.push(`## ${i + 1}. similarity ${p.sim.toFixed(2)}\nA ${show(byId.get(p.a))}\nB ${show(byId.get(p.b))}\n`));
+  const show = (r) =>
+    `[${r.outlet}] ${r.published_raw ?? r.published ?? ''} ${r.id}\n  title: ${r.title ?? ''}\n  ${r.text.slice(0, 300).replace(/\s+/g, ' ')}`;
+  const out = [
+    `# ${picked.length} near-duplicate pairs sampled (seed ${seed}) of ${links.length} non-exact links; similarity = estimated Jaccard of word 5-shingles\n`,
+  ];
+  picked.forEach((p, i) =>
+    out.push(`## ${i + 1}. similarity ${p.sim.toFixed(2)}\nA ${show(byId.get(p.a))}\nB ${show(byId.get(p.b))}\n`),
+  );
   writeFileSync(pairsFile, out.join('\n'));
   console.log(`  ${links.length} non-exact duplicate links; ${picked.length} sampled pairs written to ${pairsFile}`);
 
@@ -174,7 +203,10 @@ else {
   while (cl.length < 15 && cpool.length) cl.push(cpool.splice(Math.floor(rand() * cpool.length), 1)[0]);
   const cout = [`# ${cl.length} story clusters sampled (seed ${seed}) of ${clusters.length}\n`];
   for (const c of cl) {
-    const ids = db.prepare('SELECT article_id FROM dedup_docs WHERE cluster = ? ORDER BY time').all(c.cluster).map((r) => r.article_id);
+    const ids = db
+      .prepare('SELECT article_id FROM dedup_docs WHERE cluster = ? ORDER BY time')
+      .all(c.cluster)
+      .map((r) => r.article_id);
     cout.push(`## cluster ${c.cluster} (${ids.length} articles)`);
     for (const id of ids.slice(0, 12)) {
       const r = byId.get(id);

@@ -20,7 +20,7 @@ export const STAGES: Stage[] = [
   timeStage,
   amountStage,
   quoteStage,
-  eventStage, // last: reads entities, times and quotes
+  eventStage, // reads entities, times and quotes
   topicStage, // after events: article.topics from title and body
 ];
 

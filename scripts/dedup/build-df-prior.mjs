@@ -27,13 +27,16 @@ for await (const line of rl) {
   for (const [t] of storyFeaturesFromText(r.title ?? null, r.text).terms) df.set(t, (df.get(t) ?? 0) + 1);
 }
 const rows = [...df].filter(([, n]) => n >= MIN_DF).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-const out = [
-  '# Document frequencies of light stems (src/text/stem.ts) in ANT v2.1 (Chouigui et al., Arabic News Texts',
-  '# corpus, Apache-2.0), distinct non-empty articles, title and text; stems in fewer than 5 articles omitted.',
-  '# Built by scripts/dedup/build-df-prior.mjs. Columns: stem<TAB>documents.',
-  `# docs ${docs}`,
-  ...rows.map(([t, n]) => `${t}\t${n}`),
-].join('\n') + '\n';
+const out =
+  [
+    '# Document frequencies of light stems (src/text/stem.ts) in ANT v2.1 (Chouigui et al., Arabic News Texts',
+    '# corpus, Apache-2.0), distinct non-empty articles, title and text; stems in fewer than 5 articles omitted.',
+    '# Built by scripts/dedup/build-df-prior.mjs. Columns: stem<TAB>documents.',
+    `# docs ${docs}`,
+    ...rows.map(([t, n]) => `${t}\t${n}`),
+  ].join('\n') + '\n';
 const gz = gzipSync(out, { level: 9 });
 writeFileSync(resolve(root, 'data/dedup/df-prior.tsv.gz'), gz);
-console.log(`${docs} articles, ${df.size} stems, ${rows.length} kept (df ≥ ${MIN_DF}), ${(gz.length / 1024).toFixed(0)} KB gzipped`);
+console.log(
+  `${docs} articles, ${df.size} stems, ${rows.length} kept (df ≥ ${MIN_DF}), ${(gz.length / 1024).toFixed(0)} KB gzipped`,
+);

@@ -260,7 +260,7 @@ export async function relatedCommand(argv: string[]): Promise<void> {
       hits.forEach((h, i) => (out += renderHit(h, i + 1) + '\n'));
       process.stdout.write(out);
     });
-  });
+  }, argv);
 }
 
 // ------------------------------------------------------------------ export
@@ -337,7 +337,7 @@ export function eventCsvLines(art: StoredArticle): string[] {
       m.url ?? m.sourceId ?? '',
     ];
     return row.map(csvField).join(',');
-  }, argv);
+  });
 }
 
 export const GKG_COLUMNS = [

@@ -85,7 +85,10 @@ function printSummary(s: IngestSummary, db: string, state: string): void {
       `  duplicates: ${n(s.nearDuplicates)} new articles linked to an earlier copy; stories: ${n(s.clustered)} articles clustered\n`,
   );
   const codes = Object.entries(s.rejectsByCode);
-  if (codes.length) out.write(`  rejects by reason: ${codes.map(([c, k]) => `${c} ${k}`).join(', ')}${s.rejectsPath ? ` (each in ${s.rejectsPath})` : ''}\n`);
+  if (codes.length)
+    out.write(
+      `  rejects by reason: ${codes.map(([c, k]) => `${c} ${k}`).join(', ')}${s.rejectsPath ? ` (each in ${s.rejectsPath})` : ''}\n`,
+    );
   out.write(`  state: ${state}\n`);
   if (s.stoppedBecause) out.write(`ingest: stopped early: ${s.stoppedBecause}\n`);
 }
@@ -106,12 +109,16 @@ export async function ingestCommand(argv: string[]): Promise<void> {
   }
   const db = resolveDbLocation(f.db);
   const statePath = f.state ?? defaultStatePath(db);
-  const rejectsPath = f.rejects ?? (statePath === ':memory:' ? null : `${statePath.replace(/\.ingest\.sqlite$|\.sqlite$/, '')}.rejects.jsonl`);
+  const rejectsPath =
+    f.rejects ??
+    (statePath === ':memory:' ? null : `${statePath.replace(/\.ingest\.sqlite$|\.sqlite$/, '')}.rejects.jsonl`);
   const store = await openStore(db);
   const abort = new AbortController();
   const onSigint = () => {
     if (abort.signal.aborted) process.exit(130);
-    process.stderr.write('\nrasd: interrupted: writing what is analysed (Ctrl-C again to quit now; a later run resumes)\n');
+    process.stderr.write(
+      '\nrasd: interrupted: writing what is analysed (Ctrl-C again to quit now; a later run resumes)\n',
+    );
     abort.abort();
   };
   process.on('SIGINT', onSigint);

@@ -157,7 +157,13 @@ async function main(): Promise<void> {
   if (cmd === 'serve') return (await import('./serve.js')).serveCommand(rest);
   if (['search', 'quotes', 'events', 'related', 'export'].includes(cmd)) {
     const c = await import('./corpus.js');
-    const commands = { search: c.searchCommand, quotes: c.quotesCommand, events: c.eventsCommand, related: c.relatedCommand, export: c.exportCommand };
+    const commands = {
+      search: c.searchCommand,
+      quotes: c.quotesCommand,
+      events: c.eventsCommand,
+      related: c.relatedCommand,
+      export: c.exportCommand,
+    };
     return commands[cmd as keyof typeof commands](rest);
   }
   fail(`unknown command "${cmd}"\n${USAGE}`, 2);

@@ -111,8 +111,12 @@ export class StoryClusterer {
       updateSpan: db.prepare('UPDATE story_clusters SET first = ?, last = ?, size = ? WHERE cluster = ?'),
       unindex: db.prepare('DELETE FROM story_index WHERE feature = ? AND cluster = ?'),
       index: db.prepare('INSERT OR IGNORE INTO story_index(feature, cluster) VALUES (?, ?)'),
-      upsertDf: db.prepare('INSERT INTO story_df(feature, n) VALUES (?, ?) ON CONFLICT(feature) DO UPDATE SET n = excluded.n'),
-      setMeta: db.prepare('INSERT INTO dedup_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      upsertDf: db.prepare(
+        'INSERT INTO story_df(feature, n) VALUES (?, ?) ON CONFLICT(feature) DO UPDATE SET n = excluded.n',
+      ),
+      setMeta: db.prepare(
+        'INSERT INTO dedup_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ),
     };
   }
 
@@ -129,11 +133,17 @@ export class StoryClusterer {
 
   private load(): void {
     if (this.loaded) return;
-    for (const r of this.db.prepare('SELECT feature, n FROM story_df').iterate() as Iterable<{ feature: string; n: number }>)
+    for (const r of this.db.prepare('SELECT feature, n FROM story_df').iterate() as Iterable<{
+      feature: string;
+      n: number;
+    }>)
       this.df.set(r.feature, r.n);
-    const m = this.db.prepare("SELECT value FROM dedup_meta WHERE key = 'story_docs'").get() as { value: string } | undefined;
+    const m = this.db.prepare("SELECT value FROM dedup_meta WHERE key = 'story_docs'").get() as
+      { value: string } | undefined;
     this.docs = m ? Number(m.value) : 0;
-    for (const r of this.db.prepare('SELECT cluster, key, first, last, size FROM story_clusters').iterate() as Iterable<{
+    for (const r of this.db
+      .prepare('SELECT cluster, key, first, last, size FROM story_clusters')
+      .iterate() as Iterable<{
       cluster: number;
       key: string;
       first: number;
@@ -141,7 +151,10 @@ export class StoryClusterer {
       size: number;
     }>)
       this.clusters.set(r.cluster, { key: r.key, first: r.first, last: r.last, size: r.size, indexed: [] });
-    for (const r of this.db.prepare('SELECT feature, cluster FROM story_index').iterate() as Iterable<{ feature: string; cluster: number }>) {
+    for (const r of this.db.prepare('SELECT feature, cluster FROM story_index').iterate() as Iterable<{
+      feature: string;
+      cluster: number;
+    }>) {
       this.post(r.feature, r.cluster);
       this.clusters.get(r.cluster)?.indexed.push(r.feature);
     }

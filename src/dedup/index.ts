@@ -125,7 +125,9 @@ export class DedupIndex {
     this.q = {
       byArticle: db.prepare('SELECT doc FROM dedup_docs WHERE article_id = ?'),
       byHash: db.prepare('SELECT doc FROM dedup_docs WHERE content_hash = ?'),
-      doc: db.prepare('SELECT doc, article_id, time, length, shingles, signature, canonical, cluster FROM dedup_docs WHERE doc = ?'),
+      doc: db.prepare(
+        'SELECT doc, article_id, time, length, shingles, signature, canonical, cluster FROM dedup_docs WHERE doc = ?',
+      ),
       members: db.prepare(
         'SELECT doc, article_id, time, length, shingles, signature, canonical, cluster FROM dedup_docs WHERE canonical = ?',
       ),
@@ -161,13 +163,15 @@ export class DedupIndex {
     `);
     StoryClusterer.migrate(db);
     const perms = db.prepare("SELECT value FROM dedup_meta WHERE key = 'minhash_permutations'").get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     if (perms && Number(perms.value) !== MINHASH_PERMUTATIONS)
       throw new Error(
         `dedup index was built with ${perms.value} MinHash permutations, this code uses ${MINHASH_PERMUTATIONS}: delete the ingest state file to rebuild it`,
       );
-    if (!perms) db.prepare("INSERT INTO dedup_meta(key, value) VALUES ('minhash_permutations', ?)").run(String(MINHASH_PERMUTATIONS));
+    if (!perms)
+      db.prepare("INSERT INTO dedup_meta(key, value) VALUES ('minhash_permutations', ?)").run(
+        String(MINHASH_PERMUTATIONS),
+      );
   }
 
   /** True when the article is already indexed. */
@@ -196,7 +200,11 @@ export class DedupIndex {
         const other = this.row(r.doc);
         if (!other.signature) continue;
         const values = sigValues(other.signature);
-        const sim = identicalOnly ? (estimateJaccard(sig.values, values) === 1 ? 1 : null) : nearDuplicateSimilarity(sig, values, other.shingles);
+        const sim = identicalOnly
+          ? estimateJaccard(sig.values, values) === 1
+            ? 1
+            : null
+          : nearDuplicateSimilarity(sig, values, other.shingles);
         if (sim !== null) matches.set(r.doc, sim);
       }
     }
@@ -305,7 +313,11 @@ export function nearDuplicateSimilarity(a: MinHashSignature, b: Uint32Array, bSh
   if (j >= NEAR_DUPLICATE_JACCARD) return j;
   const small = Math.min(a.shingles, bShingles);
   const large = Math.max(a.shingles, bShingles);
-  if (large > 0 && small / large >= CONTAINED_MIN_SHARE && estimateContainment(j, a.shingles, bShingles) >= NEAR_DUPLICATE_CONTAINMENT)
+  if (
+    large > 0 &&
+    small / large >= CONTAINED_MIN_SHARE &&
+    estimateContainment(j, a.shingles, bShingles) >= NEAR_DUPLICATE_CONTAINMENT
+  )
     return j;
   return null;
 }

@@ -107,7 +107,8 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
   const progress = new ProgressReporter(o.progress ?? ProgressReporter.auto());
   const log = o.log ?? ((l: string) => progress.message(l));
   const pool = new AnalysisPool({ size: o.workers ?? availableParallelism(), taskTimeoutMs: o.taskTimeoutMs });
-  if (!pool.threaded && (o.workers ?? 1) > 0) log('ingest: worker script not built (running from sources): analysing on the main thread');
+  if (!pool.threaded && (o.workers ?? 1) > 0)
+    log('ingest: worker script not built (running from sources): analysing on the main thread');
   const batchSize = o.batchSize ?? BATCH_SIZE;
   const dedup = o.dedup !== false;
   const s: IngestSummary = {
@@ -148,7 +149,11 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
     s.rejected++;
   };
   const counts = () => ({
-    done: s.stored + s.exactDuplicates + (rejects.byCode.get('analysis-refused') ?? 0) + (rejects.byCode.get('analysis-error') ?? 0),
+    done:
+      s.stored +
+      s.exactDuplicates +
+      (rejects.byCode.get('analysis-refused') ?? 0) +
+      (rejects.byCode.get('analysis-error') ?? 0),
     stored: s.stored,
     skipped: s.unchanged + s.exactDuplicates,
     rejected: s.rejected,
@@ -181,7 +186,14 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
     //    article (or the one that hit a full disk) is rejected alone
     const ok: Array<Done & { result: Prepared }> = [];
     for (const d of current) {
-      if (!d.result.ok) reject({ kind: 'reject', origin: d.item.origin, sourceId: d.item.sourceId, code: d.result.code, reason: d.result.reason });
+      if (!d.result.ok)
+        reject({
+          kind: 'reject',
+          origin: d.item.origin,
+          sourceId: d.item.sourceId,
+          code: d.result.code,
+          reason: d.result.reason,
+        });
       else ok.push(d as Done & { result: Prepared });
     }
     const stored: Array<{ d: Done & { result: Prepared }; id: string; created: boolean }> = [];
@@ -189,7 +201,8 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
       stored.push({ d, id: put.id, created: put.created });
       if (put.created) s.stored++;
       else s.exactDuplicates++;
-      if (o.profile && d.result.stageMs) for (const [k, v] of Object.entries(d.result.stageMs)) s.stageMs![k] = (s.stageMs![k] ?? 0) + v;
+      if (o.profile && d.result.stageMs)
+        for (const [k, v] of Object.entries(d.result.stageMs)) s.stageMs![k] = (s.stageMs![k] ?? 0) + v;
     };
     const ts = Date.now();
     let puts: Array<{ id: string; created: boolean }> | null = null;
@@ -205,7 +218,13 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
     else
       for (const d of ok) {
         if (storeDead) {
-          reject({ kind: 'reject', origin: d.item.origin, sourceId: d.item.sourceId, code: 'store-failed', reason: 'not written: the store stopped accepting writes' });
+          reject({
+            kind: 'reject',
+            origin: d.item.origin,
+            sourceId: d.item.sourceId,
+            code: 'store-failed',
+            reason: 'not written: the store stopped accepting writes',
+          });
           continue;
         }
         try {
@@ -215,7 +234,13 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
           const msg = (e as Error)?.message ?? String(e);
           storeFailures++;
           consecutiveStoreFailures++;
-          reject({ kind: 'reject', origin: d.item.origin, sourceId: d.item.sourceId, code: 'store-failed', reason: STORE_FULL.test(msg) ? `the disk is full: ${msg}` : msg });
+          reject({
+            kind: 'reject',
+            origin: d.item.origin,
+            sourceId: d.item.sourceId,
+            code: 'store-failed',
+            reason: STORE_FULL.test(msg) ? `the disk is full: ${msg}` : msg,
+          });
           if (consecutiveStoreFailures >= MAX_CONSECUTIVE_STORE_FAILURES) {
             storeDead = true;
             stop = `the store refused ${consecutiveStoreFailures} writes in a row (last: ${msg}); nothing after that was written`;
@@ -251,7 +276,8 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
       // feeds whose items are all written: remember their validators
       while (checkpoints.length && checkpoints[0].afterSeq < nextWrite) {
         const c = checkpoints.shift()!;
-        if (c.ev.complete && storeFailures === c.failuresBefore) state.setConditional(c.ev.url, c.ev.etag, c.ev.lastModified);
+        if (c.ev.complete && storeFailures === c.failuresBefore)
+          state.setConditional(c.ev.url, c.ev.etag, c.ev.lastModified);
       }
       state.commit();
     } catch (e) {
@@ -338,7 +364,8 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
     if (checkpoints.length) {
       state.begin();
       for (const c of checkpoints.splice(0))
-        if (c.ev.complete && storeFailures === c.failuresBefore) state.setConditional(c.ev.url, c.ev.etag, c.ev.lastModified);
+        if (c.ev.complete && storeFailures === c.failuresBefore)
+          state.setConditional(c.ev.url, c.ev.etag, c.ev.lastModified);
       state.commit();
     }
   } finally {
@@ -350,10 +377,15 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
   if (stop && !stop.startsWith('--limit')) s.stoppedBecause = stop;
   else if (o.signal?.aborted) s.stoppedBecause = 'interrupted';
   s.seconds = (Date.now() - t0) / 1000;
-  const analysed = s.stored + s.exactDuplicates + (rejects.byCode.get('analysis-refused') ?? 0) + (rejects.byCode.get('analysis-error') ?? 0);
+  const analysed =
+    s.stored +
+    s.exactDuplicates +
+    (rejects.byCode.get('analysis-refused') ?? 0) +
+    (rejects.byCode.get('analysis-error') ?? 0);
   s.analysedPerSecond = s.seconds > 0 ? analysed / s.seconds : 0;
   s.rejectsByCode = Object.fromEntries(rejects.byCode);
   for (const r of rejects.examples) log(`rejected ${r.origin}: ${r.code}: ${r.reason}`);
-  if (rejects.total > rejects.examples.length) log(`… ${rejects.total - rejects.examples.length} more rejects${rejects.path ? ` in ${rejects.path}` : ''}`);
+  if (rejects.total > rejects.examples.length)
+    log(`… ${rejects.total - rejects.examples.length} more rejects${rejects.path ? ` in ${rejects.path}` : ''}`);
   return s;
 }

@@ -117,7 +117,12 @@ export class AnalysisPool {
       if (this.queue.length === 0) return;
       let best: Slot | null = null;
       for (const s of this.slots)
-        if (!s.retired && s.inFlight.length < IN_FLIGHT_PER_WORKER && (!best || s.inFlight.length < best.inFlight.length)) best = s;
+        if (
+          !s.retired &&
+          s.inFlight.length < IN_FLIGHT_PER_WORKER &&
+          (!best || s.inFlight.length < best.inFlight.length)
+        )
+          best = s;
       if (!best) return;
       const p = this.queue.shift()!;
       if (best.inFlight.length === 0) best.startedAt = Date.now();
@@ -138,7 +143,8 @@ export class AnalysisPool {
     if (this.startupFailures >= MAX_STARTUP_FAILURES) {
       this.fatal = new Error(`the analysis cannot run in worker threads: ${why}`);
       running?.resolve({ seq: running.task.seq, ok: false, code, reason: why });
-      for (const p of [...waiting, ...this.queue.splice(0)]) p.resolve({ seq: p.task.seq, ok: false, code: 'analysis-error', reason: why });
+      for (const p of [...waiting, ...this.queue.splice(0)])
+        p.resolve({ seq: p.task.seq, ok: false, code: 'analysis-error', reason: why });
       return;
     }
     running?.resolve({ seq: running.task.seq, ok: false, code, reason: why });

@@ -76,7 +76,13 @@ export function prepare(task: PrepareTask): PrepareResult {
     let analysis = stageMs ? analyzeProfiled(task.record, stageMs) : analyze(task.record);
     if (task.notes?.length) analysis = { ...analysis, warnings: [...analysis.warnings, ...task.notes] };
     let t = performance.now();
-    const article = prepareArticle({ sourceId: task.sourceId, url: task.url, outlet: task.outlet, topics: task.topics, analysis });
+    const article = prepareArticle({
+      sourceId: task.sourceId,
+      url: task.url,
+      outlet: task.outlet,
+      topics: task.topics,
+      analysis,
+    });
     if (stageMs) stageMs.storeRows = performance.now() - t;
     t = performance.now();
     const signature = signatureOf(shingle(matchWords(bodyText(analysis))));
@@ -96,6 +102,11 @@ export function prepare(task: PrepareTask): PrepareResult {
     if (e instanceof InputError) return { seq: task.seq, ok: false, code: 'analysis-refused', reason: e.message };
     const err = e as Error;
     const where = err?.stack?.split('\n')[1]?.trim() ?? '';
-    return { seq: task.seq, ok: false, code: 'analysis-error', reason: `internal error: ${err?.message ?? String(e)}${where ? ` (${where})` : ''}` };
+    return {
+      seq: task.seq,
+      ok: false,
+      code: 'analysis-error',
+      reason: `internal error: ${err?.message ?? String(e)}${where ? ` (${where})` : ''}`,
+    };
   }
 }

@@ -59,7 +59,10 @@ export class ProgressReporter {
     const speed = `${rate.toFixed(rate < 10 ? 1 : 0)}/s`;
     if (this.mode === 'bar') {
       const filled = frac === null ? 0 : Math.round(frac * BAR_WIDTH);
-      const bar = frac === null ? '' : `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% `;
+      const bar =
+        frac === null
+          ? ''
+          : `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% `;
       let line = `${bar}${counts} · ${speed} · ETA ${frac === null ? '?' : duration(eta)}`;
       const cols = this.out.columns ?? 120;
       if (line.length > cols - 1) line = line.slice(0, cols - 1);

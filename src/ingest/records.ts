@@ -71,7 +71,12 @@ export function recordToEvent(o: unknown, ctx: RecordContext): SourceEvent {
   }
   if (!content.trim()) return reject(ctx, sourceId, 'empty', `${isCorpus ? 'text' : kind} is empty`);
   if (content.length > MAX_INPUT_CHARS)
-    return reject(ctx, sourceId, 'too-large', `${kind} is ${content.length} characters; the limit is ${MAX_INPUT_CHARS}`);
+    return reject(
+      ctx,
+      sourceId,
+      'too-large',
+      `${kind} is ${content.length} characters; the limit is ${MAX_INPUT_CHARS}`,
+    );
 
   const { published, note } = checkedPublished(r.published);
   const record: InputRecord = { id: sourceId };

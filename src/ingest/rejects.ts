@@ -12,7 +12,10 @@ export class RejectLog {
   private buffer: string[] = [];
   total = 0;
 
-  constructor(path: string | null, private readonly keepExamples = 10) {
+  constructor(
+    path: string | null,
+    private readonly keepExamples = 10,
+  ) {
     this.path = path;
     if (path) mkdirSync(dirname(path), { recursive: true });
   }
@@ -22,7 +25,15 @@ export class RejectLog {
     this.byCode.set(r.code, (this.byCode.get(r.code) ?? 0) + 1);
     if (this.examples.length < this.keepExamples) this.examples.push(r);
     if (this.path) {
-      this.buffer.push(JSON.stringify({ at: new Date().toISOString(), code: r.code, reason: r.reason, origin: r.origin, sourceId: r.sourceId }) + '\n');
+      this.buffer.push(
+        JSON.stringify({
+          at: new Date().toISOString(),
+          code: r.code,
+          reason: r.reason,
+          origin: r.origin,
+          sourceId: r.sourceId,
+        }) + '\n',
+      );
       if (this.buffer.length >= 100) this.flush();
     }
   }

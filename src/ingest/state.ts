@@ -29,7 +29,9 @@ export class IngestState {
     this.index = new DedupIndex(db, opts);
     this.q = {
       seen: db.prepare('SELECT 1 FROM ingest_seen WHERE raw_hash = ?'),
-      markSeen: db.prepare('INSERT OR IGNORE INTO ingest_seen(raw_hash, article_id, source_id, at) VALUES (?, ?, ?, ?)'),
+      markSeen: db.prepare(
+        'INSERT OR IGNORE INTO ingest_seen(raw_hash, article_id, source_id, at) VALUES (?, ?, ?, ?)',
+      ),
       conditional: db.prepare('SELECT etag, last_modified FROM ingest_conditional WHERE url = ?'),
       setConditional: db.prepare(
         `INSERT INTO ingest_conditional(url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?)

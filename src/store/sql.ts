@@ -112,7 +112,14 @@ interface Filters {
 }
 
 const ARTICLE_COLUMNS =
-  'a.seq, a.id, a.content_hash, a.source_id, a.url, a.outlet, a.title, a.published, a.canonical_id, a.cluster_id, a.ingested_at';
+  'a.seq, a.id, a.content_hash, a.source_id, a.url, a.outlet, a.title, a.published, a.topics, a.canonical_id, a.cluster_id, a.ingested_at';
+
+/** articles.topics: the sorted topics joined by TOPIC_SEPARATOR (prepare.ts keeps it out of labels). */
+const TOPIC_SEPARATOR = '|';
+
+function splitTopics(v: unknown): string[] {
+  return v ? String(v).split(TOPIC_SEPARATOR) : [];
+}
 
 function num(v: unknown): number {
   return typeof v === 'number' ? v : Number(v);
@@ -544,25 +551,7 @@ export class SqlStore implements Store {
     return r[0]?.id ?? null;
   }
 
-  private async topicsOf(seqs: number[]): Promise<Map<number, string[]>> {
-    const out = new Map<number, string[]>();
-    if (seqs.length === 0) return out;
-    const list = this.inList('article', seqs, 'int');
-    const rows = await this.db.all<{ article: unknown; topic: string }>(
-      `SELECT article, topic FROM article_topics WHERE ${list.sql}`,
-      list.params,
-    );
-    for (const r of rows) {
-      const k = num(r.article);
-      const arr = out.get(k) ?? [];
-      arr.push(r.topic);
-      out.set(k, arr);
-    }
-    for (const arr of out.values()) arr.sort(cmp);
-    return out;
-  }
-
-  private metaOf(r: Row, topics: string[]): StoredArticleMeta {
+  private metaOf(r: Row): StoredArticleMeta {
     return {
       id: String(r.id),
       sourceId: str(r.source_id),
@@ -570,7 +559,7 @@ export class SqlStore implements Store {
       outlet: str(r.outlet),
       title: str(r.title),
       published: str(r.published),
-      topics,
+      topics: splitTopics(r.topics),
       contentHash: String(r.content_hash),
       canonicalId: String(r.canonical_id),
       clusterId: str(r.cluster_id),
@@ -596,8 +585,7 @@ export class SqlStore implements Store {
     if (rows.length === 0) return null;
     const r = rows[0];
     const seq = num(r.seq);
-    const topics = (await this.topicsOf([seq])).get(seq) ?? [];
-    return { meta: this.metaOf(r, topics), analysis: this.decodeAnalysis(r.analysis, String(r.text)) };
+    return { meta: this.metaOf(r), analysis: this.decodeAnalysis(r.analysis, String(r.text)) };
   }
 
   async *scan(opts: ScanOptions = {}): AsyncIterable<StoredArticle> {
@@ -621,11 +609,10 @@ export class SqlStore implements Store {
         [after, ...params, batch],
       );
       if (rows.length === 0) return;
-      const topics = await this.topicsOf(rows.map((r) => num(r.seq)));
       for (const r of rows) {
         const seq = num(r.seq);
         yield {
-          meta: this.metaOf(r, topics.get(seq) ?? []),
+          meta: this.metaOf(r),
           analysis: this.decodeAnalysis(r.analysis, String(r.text)),
         };
       }
@@ -782,12 +769,11 @@ export class SqlStore implements Store {
     const l = this.inList('a.seq', seqs, 'int');
     const ls = this.inList('article', seqs, 'int');
     const le = this.inList('entity_id', entityIds, 'text');
-    const [rows, topics, mrows] = await Promise.all([
+    const [rows, mrows] = await Promise.all([
       this.db.all(
         `SELECT ${ARTICLE_COLUMNS}, c.text FROM articles a JOIN article_content c ON c.article = a.seq WHERE ${l.sql}`,
         l.params,
       ),
-      this.topicsOf(seqs),
       entityIds.length
         ? this.db.all<{ article: unknown; start_off: unknown; end_off: unknown }>(
             `SELECT article, start_off, end_off FROM mentions WHERE ${ls.sql} AND ${le.sql}`,
@@ -807,7 +793,7 @@ export class SqlStore implements Store {
       const r = bySeq.get(c.seq)!;
       const s = buildSnippet(String(r.text), wordTerms, spans.get(c.seq) ?? []);
       return {
-        article: this.metaOf(r, topics.get(c.seq) ?? []),
+        article: this.metaOf(r),
         score: c.score,
         snippet: s.snippet,
         snippetSpan: s.span,

@@ -5,7 +5,7 @@
 //   s:  its light stem (src/text/stem.ts) when that differs from the word — joins و/ب/ال and plural forms
 //   b:  each pair of adjacent words — «كاس العالم» or «البنك المركزي» says more than either word
 //   #:  the digit count of a number (scores and years look different from prices)
-// Title words count TITLE_WEIGHT times: a headline states the topic in a few words.
+// Title words count `titleWeight` (3) times: a headline states the topic in a few words.
 // Each feature's value is 1 + ln(count) (sublinear: the tenth «مباراة» adds little), then the vector is
 // scaled to unit length so long and short articles score on the same footing.
 //
@@ -90,7 +90,9 @@ function stemFeature(word: string, wordHash: number): number {
     clearStemCache();
     slot = wordHash & mask;
   }
-  stemWords[slot] = word;
+  // A token's text is a slice of the article's normalised text, and V8 keeps the whole parent string alive
+  // for as long as a long slice lives: the cache stores a flat copy so it never holds articles in memory.
+  stemWords[slot] = [...word].join('');
   stemHashes[slot] = wordHash | 0;
   stemValues[slot] = value;
   stemCount++;

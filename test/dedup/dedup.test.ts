@@ -28,7 +28,12 @@ const newIndex = () => new DedupIndex(new Database(':memory:'));
 describe('MinHash', () => {
   it('gives 1 for the same text and is insensitive to diacritics, tatweel and spacing', () => {
     const a = minhash(STORY_A.body)!;
-    const b = minhash(STORY_A.body.replace(/الرياض/g, 'الـريـاض').replace(/ /g, '  ').replace('بحث', 'بَحَثَ'))!;
+    const b = minhash(
+      STORY_A.body
+        .replace(/الرياض/g, 'الـريـاض')
+        .replace(/ /g, '  ')
+        .replace('بحث', 'بَحَثَ'),
+    )!;
     expect(estimateJaccard(a.values, b.values)).toBe(1);
   });
   it('keeps a lightly edited copy near its true similarity and unrelated texts far below', () => {
@@ -52,17 +57,34 @@ describe('MinHash', () => {
     expect(estimateContainment(0, 50, 100)).toBe(0);
   });
   it('property: the Jaccard estimate is symmetric, in [0, 1], and 1 on itself', () => {
-    const word = fc.constantFrom('قال', 'الوزير', 'إن', 'الحكومة', 'ستعمل', 'على', 'دعم', 'الاقتصاد', 'في', 'العام', 'المقبل', 'موسكو');
+    const word = fc.constantFrom(
+      'قال',
+      'الوزير',
+      'إن',
+      'الحكومة',
+      'ستعمل',
+      'على',
+      'دعم',
+      'الاقتصاد',
+      'في',
+      'العام',
+      'المقبل',
+      'موسكو',
+    );
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), fc.array(word, { minLength: 1, maxLength: 60 }), (x, y) => {
-        const a = minhash(x.join(' '))!;
-        const b = minhash(y.join(' '))!;
-        const j = estimateJaccard(a.values, b.values);
-        expect(j).toBe(estimateJaccard(b.values, a.values));
-        expect(j).toBeGreaterThanOrEqual(0);
-        expect(j).toBeLessThanOrEqual(1);
-        expect(estimateJaccard(a.values, a.values)).toBe(1);
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 60 }),
+        fc.array(word, { minLength: 1, maxLength: 60 }),
+        (x, y) => {
+          const a = minhash(x.join(' '))!;
+          const b = minhash(y.join(' '))!;
+          const j = estimateJaccard(a.values, b.values);
+          expect(j).toBe(estimateJaccard(b.values, a.values));
+          expect(j).toBeGreaterThanOrEqual(0);
+          expect(j).toBeLessThanOrEqual(1);
+          expect(estimateJaccard(a.values, a.values)).toBe(1);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -106,15 +128,21 @@ describe('DedupIndex: duplicates', () => {
   });
 
   it('links short bodies (15–24 words) under different titles only when identical; never boilerplate', () => {
-    const caption = 'اصطدمت سيارة بحاجز أمني خارج مقر البرلمان البريطاني في لندن صباح اليوم وقالت الشرطة إن السائق اعتقل في موقع الحادث';
+    const caption =
+      'اصطدمت سيارة بحاجز أمني خارج مقر البرلمان البريطاني في لندن صباح اليوم وقالت الشرطة إن السائق اعتقل في موقع الحادث';
     const ix = newIndex();
     ix.add(doc('v1', { title: 'شاهد.. اصطدام سيارة قرب البرلمان', body: caption, published: '2018-08-14' }));
-    expect(ix.add(doc('v2', { title: 'شاهد.. القبض على السائق', body: caption, published: '2018-08-14' })).duplicateSimilarity).toBe(1);
+    expect(
+      ix.add(doc('v2', { title: 'شاهد.. القبض على السائق', body: caption, published: '2018-08-14' }))
+        .duplicateSimilarity,
+    ).toBe(1);
     const edited = caption.replace('صباح اليوم', 'مساء أمس');
     expect(ix.add(doc('v3', { title: 'حادث لندن', body: edited, published: '2018-08-14' })).links).toEqual([]);
     const disclaimer = 'جميع المقالات المنشورة تمثل رأي كتابها فقط';
     ix.add(doc('op1', { title: 'غازي القصيبي وبياض الحياة', body: disclaimer, published: '2013-01-12' }));
-    expect(ix.add(doc('op2', { title: 'شعراء يعشقون أنديتهم', body: disclaimer, published: '2013-01-12' })).links).toEqual([]);
+    expect(
+      ix.add(doc('op2', { title: 'شعراء يعشقون أنديتهم', body: disclaimer, published: '2013-01-12' })).links,
+    ).toEqual([]);
   });
 
   it('does not link two different articles on the same story, nor unrelated ones', () => {
@@ -182,7 +210,10 @@ describe('DedupIndex: story clusters', () => {
   });
 
   it('cosine of a vector with itself is 1 and of disjoint vectors 0', () => {
-    const v: Array<[string, number]> = [['a', 0.6], ['b', 0.8]];
+    const v: Array<[string, number]> = [
+      ['a', 0.6],
+      ['b', 0.8],
+    ];
     expect(cosine(v, v)).toBeCloseTo(1);
     expect(cosine(v, [['c', 1]])).toBe(0);
   });

@@ -214,6 +214,47 @@ describe('viterbi', () => {
     );
   });
 
+  it('gives the marginals of the CRF reading of the scores (checked by brute force)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ min: -30, max: 30, noNaN: true }), { minLength: 3 * L, maxLength: 3 * L }),
+        fc.array(fc.float({ min: -30, max: 30, noNaN: true }), {
+          minLength: TRANSITIONS_LENGTH,
+          maxLength: TRANSITIONS_LENGTH,
+        }),
+        fc.constantFrom(1, 8, 48),
+        (emitArr, transArr, temperature) => {
+          const emit = Float64Array.from(emitArr);
+          const trans = Float64Array.from(transArr);
+          const expected = new Float64Array(3 * L);
+          let z = 0;
+          for (let a = 0; a < L; a++)
+            for (let b = 0; b < L; b++)
+              for (let c = 0; c < L; c++) {
+                if (!valid([a, b, c])) continue;
+                const score =
+                  trans[L * L + a] +
+                  emit[a] +
+                  trans[a * L + b] +
+                  emit[L + b] +
+                  trans[b * L + c] +
+                  emit[2 * L + c] +
+                  trans[L * L + L + c];
+                const p = Math.exp(score / temperature - 40);
+                z += p;
+                expected[a] += p;
+                expected[L + b] += p;
+                expected[2 * L + c] += p;
+              }
+          const m = new Float64Array(3 * L);
+          marginals(emit, 3, trans, temperature, new DecodeWork(), m);
+          for (let i = 0; i < 3 * L; i++) expect(m[i]).toBeCloseTo(expected[i] / z, 6);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('gives marginals that sum to one per token and are zero for invalid labels', () => {
     const n = 4;
     const emit = Float64Array.from({ length: n * L }, (_, i) => Math.sin(i));

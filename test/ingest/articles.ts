@@ -41,7 +41,11 @@ export const STORY_B = {
 };
 
 /** A corpus-format JSONL record (../shared/data/corpora). */
-export function corpusRecord(id: string, a: { title: string; body: string; published: string }, outlet = 'test-outlet'): Record<string, unknown> {
+export function corpusRecord(
+  id: string,
+  a: { title: string; body: string; published: string },
+  outlet = 'test-outlet',
+): Record<string, unknown> {
   return {
     id,
     corpus: 'test',

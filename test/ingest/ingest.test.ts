@@ -14,7 +14,9 @@ import { STORY_A, STORY_A_COPY, STORY_A_OTHER, STORY_B, corpusRecord } from './a
 const PG_URL = process.env.RASD_TEST_PG;
 const BACKENDS: Array<{ name: string; open: (dir: string) => Promise<string> }> = [
   { name: 'SQLite', open: async (d) => join(d, 'corpus.db') },
-  ...(PG_URL && /^postgres/.test(PG_URL) ? [{ name: 'PostgreSQL', open: () => freshPgSchema(PG_URL, 'rasd_test_ingest') }] : []),
+  ...(PG_URL && /^postgres/.test(PG_URL)
+    ? [{ name: 'PostgreSQL', open: () => freshPgSchema(PG_URL, 'rasd_test_ingest') }]
+    : []),
 ];
 
 let dir: string;
@@ -37,9 +39,12 @@ function writeCorpus(path: string): void {
   writeFileSync(path, lines.join('\n') + '\nnot json\n');
 }
 
-async function idsBySource(store: Store): Promise<Map<string, { id: string; canonicalId: string; clusterId: string | null }>> {
+async function idsBySource(
+  store: Store,
+): Promise<Map<string, { id: string; canonicalId: string; clusterId: string | null }>> {
   const out = new Map();
-  for await (const a of store.scan()) out.set(a.meta.sourceId, { id: a.meta.id, canonicalId: a.meta.canonicalId, clusterId: a.meta.clusterId });
+  for await (const a of store.scan())
+    out.set(a.meta.sourceId, { id: a.meta.id, canonicalId: a.meta.canonicalId, clusterId: a.meta.clusterId });
   return out;
 }
 
@@ -59,7 +64,12 @@ describe.each(BACKENDS)('ingest into $name', ({ name, open }) => {
     const input = join(work, 'in');
     mkdirSync(input);
     writeCorpus(join(input, 'corpus.jsonl'));
-    const s = await ingest([input], { ...quiet, store, state: `${db}.ingest.sqlite`, rejectsPath: join(work, 'rejects.jsonl') });
+    const s = await ingest([input], {
+      ...quiet,
+      store,
+      state: `${db}.ingest.sqlite`,
+      rejectsPath: join(work, 'rejects.jsonl'),
+    });
     expect(s).toMatchObject({ read: 7, stored: 4, unchanged: 1, exactDuplicates: 0, nearDuplicates: 1, rejected: 2 });
     expect(s.rejectsByCode).toEqual({ empty: 1, 'json-invalid': 1 });
     expect(await store.count()).toBe(4);
@@ -74,7 +84,10 @@ describe.each(BACKENDS)('ingest into $name', ({ name, open }) => {
     expect(by.get('a-copy')!.clusterId).toBe(a.clusterId);
     expect(by.get('b')!.clusterId).toBeNull();
 
-    const logged = readFileSync(join(work, 'rejects.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const logged = readFileSync(join(work, 'rejects.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(logged.map((r) => r.code).sort()).toEqual(['empty', 'json-invalid']);
     expect(logged.find((r) => r.code === 'json-invalid').origin).toMatch(/corpus\.jsonl:7$/);
   });
@@ -108,7 +121,10 @@ describe.each(BACKENDS)('ingest into $name', ({ name, open }) => {
       .join('')}</article></body></html>`;
     writeFileSync(join(folder, 'match.html'), html);
     writeFileSync(join(folder, 'copy.htm'), html.replace('<html lang="ar">', '<html lang="ar" dir="rtl">'));
-    writeFileSync(join(folder, 'note.txt'), `${STORY_A_OTHER.title}\n\n${STORY_A_OTHER.body}\n\nتحديث: أضيفت فقرة جديدة إلى الخبر.`);
+    writeFileSync(
+      join(folder, 'note.txt'),
+      `${STORY_A_OTHER.title}\n\n${STORY_A_OTHER.body}\n\nتحديث: أضيفت فقرة جديدة إلى الخبر.`,
+    );
     const s = await ingest([folder], { ...quiet, store, state: `${db}.ingest.sqlite` });
     expect(s.rejected).toBe(0);
     expect(s.stored + s.exactDuplicates).toBe(3);

@@ -45,9 +45,24 @@ describe('kill -9 during ingest', () => {
     });
     writeFileSync(join(dir, 'in.jsonl'), lines.join('\n') + '\n');
     const child = join(dir, 'child.mjs');
-    writeFileSync(child, `const { ingestCommand } = await import(${JSON.stringify(DIST_CLI)});\nawait ingestCommand(process.argv.slice(2));\n`);
+    writeFileSync(
+      child,
+      `const { ingestCommand } = await import(${JSON.stringify(DIST_CLI)});\nawait ingestCommand(process.argv.slice(2));\n`,
+    );
     const db = join(dir, 'c.db');
-    const args = [child, join(dir, 'in.jsonl'), '--db', db, '--batch', '5', '--workers', '2', '--progress', 'off', '--json'];
+    const args = [
+      child,
+      join(dir, 'in.jsonl'),
+      '--db',
+      db,
+      '--batch',
+      '5',
+      '--workers',
+      '2',
+      '--progress',
+      'off',
+      '--json',
+    ];
 
     // 1. start, and kill -9 once some batches are in
     const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -83,9 +98,13 @@ describe('kill -9 during ingest', () => {
       expect(store.pragma('integrity_check', { simple: true })).toBe('ok');
       expect((store.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n).toBe(TOTAL);
       expect(store.prepare('SELECT source_id FROM articles GROUP BY source_id HAVING COUNT(*) > 1').all()).toEqual([]);
-      expect(store.prepare('SELECT content_hash FROM articles GROUP BY content_hash HAVING COUNT(*) > 1').all()).toEqual([]);
+      expect(
+        store.prepare('SELECT content_hash FROM articles GROUP BY content_hash HAVING COUNT(*) > 1').all(),
+      ).toEqual([]);
       // one duplicate group per story, every article linked to its story's canonical
-      expect((store.prepare('SELECT COUNT(DISTINCT canonical_id) AS n FROM articles').get() as { n: number }).n).toBe(3);
+      expect((store.prepare('SELECT COUNT(DISTINCT canonical_id) AS n FROM articles').get() as { n: number }).n).toBe(
+        3,
+      );
       expect((state.prepare('SELECT COUNT(*) AS n FROM dedup_docs').get() as { n: number }).n).toBe(TOTAL);
       expect((state.prepare('SELECT COUNT(*) AS n FROM ingest_seen').get() as { n: number }).n).toBe(TOTAL);
     } finally {

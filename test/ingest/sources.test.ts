@@ -65,18 +65,43 @@ describe('folders and files', () => {
     mkdirSync(join(root, '.git'), { recursive: true });
     writeFileSync(join(root, '.git', 'x.txt'), 'hidden');
     writeFileSync(join(root, '.DS_Store'), 'hidden');
-    writeFileSync(join(root, 'b.html'), `<!doctype html><html><head><title>${STORY_B.title}</title></head><body><article><h1>${STORY_B.title}</h1><p>${STORY_B.body.split('\n\n').join('</p><p>')}</p></article></body></html>`);
+    writeFileSync(
+      join(root, 'b.html'),
+      `<!doctype html><html><head><title>${STORY_B.title}</title></head><body><article><h1>${STORY_B.title}</h1><p>${STORY_B.body.split('\n\n').join('</p><p>')}</p></article></body></html>`,
+    );
     writeFileSync(join(root, 'a.txt'), `${STORY_A.title}\n\n${STORY_A.body}`);
     writeFileSync(join(root, 'sub', 'c.jsonl'), JSON.stringify(corpusRecord('c1', STORY_A)) + '\n');
-    writeFileSync(join(root, 'sub', 'd.jsonl.gz'), gzipSync(JSON.stringify({ id: 'd1', body: STORY_B.body, title: STORY_B.title }) + '\n'));
-    writeFileSync(join(root, 'sub', 'e.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    writeFileSync(
+      join(root, 'sub', 'd.jsonl.gz'),
+      gzipSync(JSON.stringify({ id: 'd1', body: STORY_B.body, title: STORY_B.title }) + '\n'),
+    );
+    writeFileSync(
+      join(root, 'sub', 'e.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
     const p = await plan([root]);
     expect(p.hidden).toBe(2);
-    expect(p.entries.map((e) => ('file' in e ? e.file.path.slice(root.length + 1) : e.url))).toEqual(['a.txt', 'b.html', 'sub/c.jsonl', 'sub/d.jsonl.gz', 'sub/e.png']);
+    expect(p.entries.map((e) => ('file' in e ? e.file.path.slice(root.length + 1) : e.url))).toEqual([
+      'a.txt',
+      'b.html',
+      'sub/c.jsonl',
+      'sub/d.jsonl.gz',
+      'sub/e.png',
+    ]);
     const evs = await readAll([root]);
     const its = items(evs);
-    expect(its.map((i) => Object.keys(i.record).filter((k) => ['text', 'html', 'body'].includes(k))[0])).toEqual(['text', 'html', 'body', 'body']);
-    expect(its[2]).toMatchObject({ sourceId: 'c1', outlet: 'test-outlet', category: 'politics', url: 'https://example.org/c1' });
+    expect(its.map((i) => Object.keys(i.record).filter((k) => ['text', 'html', 'body'].includes(k))[0])).toEqual([
+      'text',
+      'html',
+      'body',
+      'body',
+    ]);
+    expect(its[2]).toMatchObject({
+      sourceId: 'c1',
+      outlet: 'test-outlet',
+      category: 'politics',
+      url: 'https://example.org/c1',
+    });
     expect(its[2].record).toMatchObject({ id: 'c1', title: STORY_A.title, published: STORY_A.published });
     expect(its[3].record).toMatchObject({ id: 'd1', title: STORY_B.title });
     const rj = rejects(evs);
@@ -136,19 +161,31 @@ describe('JSONL', () => {
   });
 
   it('refuses a line that is not UTF-8', async () => {
-    writeFileSync(join(dir, 'latin.jsonl'), Buffer.concat([Buffer.from('{"id":"x","body":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
-    expect(rejects(await readAll([join(dir, 'latin.jsonl')]))[0]).toMatchObject({ code: 'json-invalid', reason: 'line 1 is not valid UTF-8' });
+    writeFileSync(
+      join(dir, 'latin.jsonl'),
+      Buffer.concat([Buffer.from('{"id":"x","body":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]),
+    );
+    expect(rejects(await readAll([join(dir, 'latin.jsonl')]))[0]).toMatchObject({
+      code: 'json-invalid',
+      reason: 'line 1 is not valid UTF-8',
+    });
   });
 
   it('skips records seen before without parsing them', async () => {
-    writeFileSync(join(dir, 'seen.jsonl'), JSON.stringify(corpusRecord('s1', STORY_A)) + '\n' + JSON.stringify(corpusRecord('s2', STORY_B)) + '\n');
+    writeFileSync(
+      join(dir, 'seen.jsonl'),
+      JSON.stringify(corpusRecord('s1', STORY_A)) + '\n' + JSON.stringify(corpusRecord('s2', STORY_B)) + '\n',
+    );
     const first = items(await readAll([join(dir, 'seen.jsonl')]));
     const evs = await readAll([join(dir, 'seen.jsonl')], ctx(new Set([first[0].rawHash])));
     expect(evs.map((e) => e.kind)).toEqual(['seen', 'item']);
   });
 
   it('maps the corpus crawl time (published_raw) to seenAt when there is no publication date', () => {
-    const ev = recordToEvent({ ...corpusRecord('snn', STORY_A), published: null, published_raw: '2015-07-21 02:51:32' }, { origin: 'o', rawHash: 'h', fallbackId: 'f' });
+    const ev = recordToEvent(
+      { ...corpusRecord('snn', STORY_A), published: null, published_raw: '2015-07-21 02:51:32' },
+      { origin: 'o', rawHash: 'h', fallbackId: 'f' },
+    );
     expect(ev).toMatchObject({ kind: 'item', seenAt: '2015-07-21T02:51:32.000Z' });
     expect((ev as SourceItem).record.published).toBeUndefined();
     expect(seenTime('not a date')).toBeNull();
@@ -157,7 +194,11 @@ describe('JSONL', () => {
 
 describe('gzip', () => {
   it('reports a corrupt gzip for that file, keeps the lines read before, and reads the next file', async () => {
-    const good = gzipSync(Array.from({ length: 200 }, (_, i) => JSON.stringify(corpusRecord(`g${i}`, i % 2 ? STORY_A : STORY_B))).join('\n') + '\n');
+    const good = gzipSync(
+      Array.from({ length: 200 }, (_, i) => JSON.stringify(corpusRecord(`g${i}`, i % 2 ? STORY_A : STORY_B))).join(
+        '\n',
+      ) + '\n',
+    );
     // corrupt the middle of the deflate stream
     const bad = Buffer.from(good);
     for (let i = Math.floor(bad.length / 2); i < Math.floor(bad.length / 2) + 64; i++) bad[i] ^= 0x5a;
@@ -165,11 +206,20 @@ describe('gzip', () => {
     writeFileSync(join(dir, 'truncated.jsonl.gz'), good.subarray(0, Math.floor(good.length * 0.7)));
     writeFileSync(join(dir, 'zz-after.jsonl.gz'), gzipSync(JSON.stringify(corpusRecord('after', STORY_B)) + '\n'));
     writeFileSync(join(dir, 'notgzip.txt.gz'), 'this is not gzip at all');
-    const evs = await readAll([join(dir, 'corrupt.jsonl.gz'), join(dir, 'truncated.jsonl.gz'), join(dir, 'notgzip.txt.gz'), join(dir, 'zz-after.jsonl.gz')]);
+    const evs = await readAll([
+      join(dir, 'corrupt.jsonl.gz'),
+      join(dir, 'truncated.jsonl.gz'),
+      join(dir, 'notgzip.txt.gz'),
+      join(dir, 'zz-after.jsonl.gz'),
+    ]);
     // damaged deflate data may first inflate to garbage lines (reported as json-invalid or
     // record-invalid) before zlib notices; every damaged file ends with one gzip-corrupt reject
     const rj = rejects(evs);
-    expect(rj.filter((r) => r.code === 'gzip-corrupt').map((r) => r.origin.replace(/^.*\//, ''))).toEqual(['corrupt.jsonl.gz', 'truncated.jsonl.gz', 'notgzip.txt.gz']);
+    expect(rj.filter((r) => r.code === 'gzip-corrupt').map((r) => r.origin.replace(/^.*\//, ''))).toEqual([
+      'corrupt.jsonl.gz',
+      'truncated.jsonl.gz',
+      'notgzip.txt.gz',
+    ]);
     expect(rj.every((r) => ['gzip-corrupt', 'json-invalid', 'record-invalid'].includes(r.code))).toBe(true);
     expect(rj.find((r) => r.origin.endsWith('truncated.jsonl.gz'))!.reason).toMatch(/after line \d+/);
     const ids = items(evs).map((i) => i.sourceId);
@@ -182,24 +232,28 @@ describe('gzip', () => {
 describe('line splitter', () => {
   it('property: any chunking gives the same lines as splitting the whole', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 200 }), fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1, maxLength: 30 }), async (s, cuts) => {
-        const buf = Buffer.from(s, 'utf8');
-        const chunks: Buffer[] = [];
-        let at = 0;
-        for (let i = 0; at < buf.length; i++) {
-          const n = cuts[i % cuts.length];
-          chunks.push(buf.subarray(at, at + n));
-          at += n;
-        }
-        async function* gen() {
-          yield* chunks;
-        }
-        const got: string[] = [];
-        for await (const ev of splitLines(gen(), 1 << 20)) if ('line' in ev) got.push(ev.line.toString('utf8'));
-        const want = s.split('\n').map((l) => l.replace(/\r$/, ''));
-        if (want.length && want[want.length - 1] === '') want.pop();
-        expect(got).toEqual(want);
-      }),
+      fc.asyncProperty(
+        fc.string({ maxLength: 200 }),
+        fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1, maxLength: 30 }),
+        async (s, cuts) => {
+          const buf = Buffer.from(s, 'utf8');
+          const chunks: Buffer[] = [];
+          let at = 0;
+          for (let i = 0; at < buf.length; i++) {
+            const n = cuts[i % cuts.length];
+            chunks.push(buf.subarray(at, at + n));
+            at += n;
+          }
+          async function* gen() {
+            yield* chunks;
+          }
+          const got: string[] = [];
+          for await (const ev of splitLines(gen(), 1 << 20)) if ('line' in ev) got.push(ev.line.toString('utf8'));
+          const want = s.split('\n').map((l) => l.replace(/\r$/, ''));
+          if (want.length && want[want.length - 1] === '') want.pop();
+          expect(got).toEqual(want);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -210,7 +264,8 @@ describe('line splitter', () => {
       yield Buffer.from('y'.repeat(50) + '\nnext\n');
     }
     const out = [];
-    for await (const ev of splitLines(gen(), 64)) out.push('line' in ev ? ev.line.toString() : `too long ${ev.tooLong}`);
+    for await (const ev of splitLines(gen(), 64))
+      out.push('line' in ev ? ev.line.toString() : `too long ${ev.tooLong}`);
     expect(out).toEqual(['short', 'too long 100', 'next']);
   });
 });
@@ -227,16 +282,33 @@ describe('feeds', () => {
     const f = parseFeed(rss);
     expect(f.format).toBe('rss');
     expect(f.items).toHaveLength(2);
-    expect(f.items[0]).toMatchObject({ id: 'n-1', link: '/news/1', title: 'خبر & عنوان', published: '2018-02-18T21:35:43+04:00' });
+    expect(f.items[0]).toMatchObject({
+      id: 'n-1',
+      link: '/news/1',
+      title: 'خبر & عنوان',
+      published: '2018-02-18T21:35:43+04:00',
+    });
     expect(f.items[0].contentHtml).toContain('فيصل بن فرحان');
-    expect(f.items[1]).toMatchObject({ id: 'http://127.0.0.1:9/2', published: '2018-02-19T08:00:00Z', contentHtml: null });
+    expect(f.items[1]).toMatchObject({
+      id: 'http://127.0.0.1:9/2',
+      published: '2018-02-19T08:00:00Z',
+      contentHtml: null,
+    });
   });
 
   it('parses Atom and RSS 1.0', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>عنوان</title><link rel="alternate" href="https://x.org/a"/><id>tag:x,1</id><updated>2020-01-02T03:04:05Z</updated><content type="html">&lt;p&gt;نص&lt;/p&gt;</content></entry></feed>`;
-    expect(parseFeed(atom).items[0]).toMatchObject({ id: 'tag:x,1', link: 'https://x.org/a', published: '2020-01-02T03:04:05Z', contentHtml: '<p>نص</p>' });
+    expect(parseFeed(atom).items[0]).toMatchObject({
+      id: 'tag:x,1',
+      link: 'https://x.org/a',
+      published: '2020-01-02T03:04:05Z',
+      contentHtml: '<p>نص</p>',
+    });
     const rdf = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="x"><title>T</title></channel><item rdf:about="https://x.org/b"><title>ب</title><link>https://x.org/b</link><dc:date>2020-02-02</dc:date></item></rdf:RDF>`;
-    expect(parseFeed(rdf)).toMatchObject({ format: 'rdf', items: [{ link: 'https://x.org/b', published: '2020-02-02' }] });
+    expect(parseFeed(rdf)).toMatchObject({
+      format: 'rdf',
+      items: [{ link: 'https://x.org/b', published: '2020-02-02' }],
+    });
   });
 
   it('refuses a document that is not a feed, and tells feeds from pages', () => {

@@ -18,17 +18,23 @@ let base: string;
 let dir: string;
 const hits = new Map<string, number[]>(); // path → statuses answered
 
-const paragraphs = (body: string) => body.split('\n\n').map((p) => `<p>${p}</p>`).join('');
+const paragraphs = (body: string) =>
+  body
+    .split('\n\n')
+    .map((p) => `<p>${p}</p>`)
+    .join('');
 /** windows-1256 bytes of a string (every character must exist in that charset). */
 function cp1256(s: string): Buffer {
   const dec = new TextDecoder('windows-1256');
   const table = new Map<string, number>();
   for (let b = 0; b < 256; b++) table.set(dec.decode(Uint8Array.of(b)), b);
-  return Buffer.from([...s].map((ch) => {
-    const b = table.get(ch);
-    if (b === undefined) throw new Error(`not in windows-1256: ${ch}`);
-    return b;
-  }));
+  return Buffer.from(
+    [...s].map((ch) => {
+      const b = table.get(ch);
+      if (b === undefined) throw new Error(`not in windows-1256: ${ch}`);
+      return b;
+    }),
+  );
 }
 
 function feed(items: string): string {
@@ -39,7 +45,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rasd-web-'));
   server = createServer((req, res) => {
     const path = req.url ?? '/';
-    const answer = (status: number, type: string | null, body: string | Buffer = '', headers: Record<string, string> = {}) => {
+    const answer = (
+      status: number,
+      type: string | null,
+      body: string | Buffer = '',
+      headers: Record<string, string> = {},
+    ) => {
       hits.set(path, [...(hits.get(path) ?? []), status]);
       res.writeHead(status, { ...(type ? { 'content-type': type } : {}), ...headers });
       res.end(body);
@@ -63,7 +74,11 @@ beforeAll(async () => {
       return answer(200, 'application/rss+xml', xml, { etag: '"p1"' });
     }
     if (path === '/other.html')
-      return answer(200, 'text/html; charset=utf-8', `<!doctype html><html><head><title>${STORY_A_OTHER.title}</title></head><body><article><h1>${STORY_A_OTHER.title}</h1>${paragraphs(STORY_A_OTHER.body)}</article></body></html>`);
+      return answer(
+        200,
+        'text/html; charset=utf-8',
+        `<!doctype html><html><head><title>${STORY_A_OTHER.title}</title></head><body><article><h1>${STORY_A_OTHER.title}</h1>${paragraphs(STORY_A_OTHER.body)}</article></body></html>`,
+      );
     if (path === '/slow') return; // never answers
     answer(404, 'text/plain', 'not found');
   });
@@ -90,10 +105,22 @@ describe('ingest from URLs and feeds', () => {
     state.close();
     await store.close();
   });
-  const opts = () => ({ store, state, workers: 0, progress: 'off' as const, log: () => {}, fetchTimeoutMs: 4000, rejectsPath: join(dir, 'rejects.jsonl'), feedContentMinChars: 300 });
+  const opts = () => ({
+    store,
+    state,
+    workers: 0,
+    progress: 'off' as const,
+    log: () => {},
+    fetchTimeoutMs: 4000,
+    rejectsPath: join(dir, 'rejects.jsonl'),
+    feedContentMinChars: 300,
+  });
 
   it('reads a feed (full items from the feed, teasers from their page), a page, and reports failures', async () => {
-    const s = await ingest([`${base}/feed.xml`, `${base}/other.html`, `${base}/partial.xml`, `${base}/slow`, `${base}/gone.html`], opts());
+    const s = await ingest(
+      [`${base}/feed.xml`, `${base}/other.html`, `${base}/partial.xml`, `${base}/slow`, `${base}/gone.html`],
+      opts(),
+    );
     expect(s.stored).toBe(3);
     expect(s.rejectsByCode).toEqual({ 'http-status': 2, 'fetch-timeout': 1 });
     expect(hits.get('/a.html')).toBeUndefined(); // the feed carried the full text of item a

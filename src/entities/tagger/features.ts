@@ -18,7 +18,7 @@ import { labelIndex } from './labels.js';
 import type { NameDictionary } from './gazetteer.js';
 
 /** Version of the templates below; bump when any template changes meaning. */
-export const FEATURE_SET = 'tagger-features-2';
+export const FEATURE_SET = 'tagger-features-3';
 
 /** Feature templates. The numbers are part of the model: append, never renumber. */
 const enum T {

@@ -23,11 +23,24 @@ export interface Feed {
 
 /** True when a text looks like a feed document rather than a page. */
 export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, 2048).replace(/^\ufeff/, '').replace(/<\?xml[^>]*>/, '').replace(/<!--[\s\S]*?-->/g, '').trimStart();
-  return /^<(?:rss[\s>]|feed[\s>]|rdf:RDF[\s>])/i.test(head) || /^<(?:\?xml-stylesheet[^>]*>\s*)<(?:rss|feed|rdf:RDF)[\s>]/i.test(head);
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\ufeff/, '')
+    .replace(/<\?xml[^>]*>/, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .trimStart();
+  return (
+    /^<(?:rss[\s>]|feed[\s>]|rdf:RDF[\s>])/i.test(head) ||
+    /^<(?:\?xml-stylesheet[^>]*>\s*)<(?:rss|feed|rdf:RDF)[\s>]/i.test(head)
+  );
 }
 
-type El = { tagName: string; textContent: string | null; getAttribute(n: string): string | null; children: ArrayLike<El> };
+type El = {
+  tagName: string;
+  textContent: string | null;
+  getAttribute(n: string): string | null;
+  children: ArrayLike<El>;
+};
 
 function child(el: El, ...names: string[]): El | null {
   for (const name of names) {
@@ -44,7 +57,8 @@ function childText(el: El, ...names: string[]): string | null {
 }
 function children(el: El, name: string): El[] {
   const out: El[] = [];
-  for (let i = 0; i < el.children.length; i++) if (el.children[i].tagName.toLowerCase() === name) out.push(el.children[i]);
+  for (let i = 0; i < el.children.length; i++)
+    if (el.children[i].tagName.toLowerCase() === name) out.push(el.children[i]);
   return out;
 }
 
@@ -74,7 +88,9 @@ function atomLink(entry: El): string | null {
 
 /** Parses a feed. Throws an Error saying why when the text is not a feed. */
 export function parseFeed(xml: string): Feed {
-  const doc = new DOMParser().parseFromString(xml.replace(/^\ufeff/, ''), 'text/xml') as unknown as { documentElement: El | null };
+  const doc = new DOMParser().parseFromString(xml.replace(/^\ufeff/, ''), 'text/xml') as unknown as {
+    documentElement: El | null;
+  };
   const root = doc.documentElement;
   if (!root) throw new Error('not XML');
   const rootName = root.tagName.toLowerCase();
@@ -89,7 +105,12 @@ export function parseFeed(xml: string): Feed {
         link,
         title: childText(e, 'title'),
         published: feedDate(childText(e, 'published', 'updated', 'issued', 'modified')),
-        contentHtml: contentText && content?.getAttribute('src') === null ? (contentType === 'text' ? escapeHtml(contentText) : contentText) : null,
+        contentHtml:
+          contentText && content?.getAttribute('src') === null
+            ? contentType === 'text'
+              ? escapeHtml(contentText)
+              : contentText
+            : null,
         summary: childText(e, 'summary'),
       };
     });
@@ -110,7 +131,11 @@ export function parseFeed(xml: string): Feed {
         summary: childText(it, 'description'),
       };
     });
-    return { format: rootName === 'rss' ? 'rss' : 'rdf', title: channel ? childText(channel, 'title') : null, items: items.filter((i) => i.id || i.link) };
+    return {
+      format: rootName === 'rss' ? 'rss' : 'rdf',
+      title: channel ? childText(channel, 'title') : null,
+      items: items.filter((i) => i.id || i.link),
+    };
   }
   throw new Error(`the document is <${root.tagName}>, not an RSS or Atom feed`);
 }

@@ -58,7 +58,12 @@ export function fileKind(name: string): { kind: FileKind; gzip: boolean } {
   return { kind, gzip };
 }
 
-const reject = (origin: string, code: SourceReject['code'], reason: string, sourceId: string | null = null): SourceReject => ({
+const reject = (
+  origin: string,
+  code: SourceReject['code'],
+  reason: string,
+  sourceId: string | null = null,
+): SourceReject => ({
   kind: 'reject',
   origin,
   sourceId,
@@ -68,7 +73,10 @@ const reject = (origin: string, code: SourceReject['code'], reason: string, sour
 
 /** Walks the given paths: files as they are, folders recursively in name order. Hidden entries
  *  (.name) inside folders are skipped and counted; unreadable paths become rejects. */
-export async function planFiles(paths: string[], onHidden: (path: string) => void): Promise<{ files: PlannedFile[]; rejects: SourceReject[] }> {
+export async function planFiles(
+  paths: string[],
+  onHidden: (path: string) => void,
+): Promise<{ files: PlannedFile[]; rejects: SourceReject[] }> {
   const files: PlannedFile[] = [];
   const rejects: SourceReject[] = [];
   const visited = new Set<string>(); // real paths of folders, against symlink loops
@@ -77,7 +85,13 @@ export async function planFiles(paths: string[], onHidden: (path: string) => voi
     try {
       st = await fsp.stat(path);
     } catch (e) {
-      rejects.push(reject(path, 'unreadable', (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message));
+      rejects.push(
+        reject(
+          path,
+          'unreadable',
+          (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message,
+        ),
+      );
       return;
     }
     if (st.isDirectory()) {
@@ -105,7 +119,13 @@ export async function planFiles(paths: string[], onHidden: (path: string) => voi
 
 function isZlibError(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
-  return code.startsWith('Z_') || code === 'ERR_ZLIB_INITIALIZATION_FAILED' || /incorrect header check|unexpected end of file|invalid .* (?:distance|code|block)/i.test((e as Error)?.message ?? '');
+  return (
+    code.startsWith('Z_') ||
+    code === 'ERR_ZLIB_INITIALIZATION_FAILED' ||
+    /incorrect header check|unexpected end of file|invalid .* (?:distance|code|block)/i.test(
+      (e as Error)?.message ?? '',
+    )
+  );
 }
 
 /** Reads one file into events. Never throws: failures are rejects. */
@@ -119,7 +139,12 @@ export async function* readFile(f: PlannedFile, ctx: SourceContext): AsyncGenera
   try {
     if (f.size > limit) {
       ctx.progress.read += f.size;
-      yield reject(f.path, 'too-large', `${(f.size / 1048576).toFixed(1)} MB; the limit for this kind of file is ${limit / 1048576} MB`, f.path);
+      yield reject(
+        f.path,
+        'too-large',
+        `${(f.size / 1048576).toFixed(1)} MB; the limit for this kind of file is ${limit / 1048576} MB`,
+        f.path,
+      );
       return;
     }
     bytes = await fsp.readFile(f.path);
@@ -128,7 +153,8 @@ export async function* readFile(f: PlannedFile, ctx: SourceContext): AsyncGenera
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
       yield reject(f.path, 'too-large', `decompresses to more than ${limit / 1048576} MB`, f.path);
-    else if (f.gzip && isZlibError(e)) yield reject(f.path, 'gzip-corrupt', `corrupt gzip: ${(e as Error).message}`, f.path);
+    else if (f.gzip && isZlibError(e))
+      yield reject(f.path, 'gzip-corrupt', `corrupt gzip: ${(e as Error).message}`, f.path);
     else yield reject(f.path, 'unreadable', (e as Error).message, f.path);
     return;
   }
@@ -149,7 +175,12 @@ export async function* readFile(f: PlannedFile, ctx: SourceContext): AsyncGenera
     warnings = d.warnings ?? [];
   } catch (e) {
     const msg = (e as Error).message;
-    yield reject(f.path, e instanceof InputError && /empty/.test(msg) ? 'empty' : e instanceof InputError ? 'binary' : 'unreadable', msg, f.path);
+    yield reject(
+      f.path,
+      e instanceof InputError && /empty/.test(msg) ? 'empty' : e instanceof InputError ? 'binary' : 'unreadable',
+      msg,
+      f.path,
+    );
     return;
   }
   if (!text.trim()) {
@@ -199,7 +230,11 @@ async function* readJsonl(f: PlannedFile, ctx: SourceContext): AsyncGenerator<Re
       lastLine = ev.lineNo;
       const origin = `${f.path}:${ev.lineNo}`;
       if ('tooLong' in ev) {
-        yield reject(origin, 'too-large', `line ${ev.lineNo} is ${(ev.tooLong / 1048576).toFixed(0)} MB; the limit is ${MAX_LINE_BYTES / 1048576} MB`);
+        yield reject(
+          origin,
+          'too-large',
+          `line ${ev.lineNo} is ${(ev.tooLong / 1048576).toFixed(0)} MB; the limit is ${MAX_LINE_BYTES / 1048576} MB`,
+        );
         continue;
       }
       let line = ev.line;
@@ -221,7 +256,13 @@ async function* readJsonl(f: PlannedFile, ctx: SourceContext): AsyncGenerator<Re
       yield recordToEvent(obj, { origin, rawHash: h, fallbackId: origin });
     }
   } catch (e) {
-    if (f.gzip && isZlibError(e)) yield reject(f.path, 'gzip-corrupt', `corrupt gzip after line ${lastLine}: ${(e as Error).message}; the lines before were read`, f.path);
+    if (f.gzip && isZlibError(e))
+      yield reject(
+        f.path,
+        'gzip-corrupt',
+        `corrupt gzip after line ${lastLine}: ${(e as Error).message}; the lines before were read`,
+        f.path,
+      );
     else yield reject(f.path, 'unreadable', `${(e as Error).message} (after line ${lastLine})`, f.path);
   } finally {
     file.destroy();
@@ -241,7 +282,12 @@ function* readJsonDocument(path: string, bytes: Buffer, ctx: SourceContext): Gen
   try {
     doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, ''));
   } catch (e) {
-    yield reject(path, 'json-invalid', e instanceof SyntaxError ? `not valid JSON (${e.message.slice(0, 80)})` : 'not valid UTF-8', path);
+    yield reject(
+      path,
+      'json-invalid',
+      e instanceof SyntaxError ? `not valid JSON (${e.message.slice(0, 80)})` : 'not valid UTF-8',
+      path,
+    );
     return;
   }
   const records = Array.isArray(doc) ? doc : [doc];

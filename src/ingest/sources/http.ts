@@ -43,7 +43,10 @@ export class FetchError extends Error {
 export async function fetchLimited(url: string, o: FetchOptions): Promise<Fetched> {
   const timeoutMs = o.timeoutMs ?? FETCH_TIMEOUT_MS;
   const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(new FetchError('fetch-timeout', `no complete answer within ${timeoutMs / 1000} s`)), timeoutMs);
+  const timer = setTimeout(
+    () => ctrl.abort(new FetchError('fetch-timeout', `no complete answer within ${timeoutMs / 1000} s`)),
+    timeoutMs,
+  );
   try {
     const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: o.accept ?? '*/*' };
     if (o.etag) headers['if-none-match'] = o.etag;
@@ -72,7 +75,10 @@ export async function fetchLimited(url: string, o: FetchOptions): Promise<Fetche
     const declared = Number(res.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > o.maxBytes) {
       await res.body?.cancel().catch(() => {});
-      throw new FetchError('too-large', `${(declared / 1048576).toFixed(1)} MB; the limit is ${(o.maxBytes / 1048576).toFixed(0)} MB`);
+      throw new FetchError(
+        'too-large',
+        `${(declared / 1048576).toFixed(1)} MB; the limit is ${(o.maxBytes / 1048576).toFixed(0)} MB`,
+      );
     }
     const parts: Uint8Array[] = [];
     let size = 0;
@@ -155,18 +161,29 @@ export function decodeHttpBody(bytes: Uint8Array, contentType: string | null): D
     const text = validUtf8(bytes);
     if (text !== null) return { text, charset: 'utf-8' };
     const d = decodeBytes(bytes);
-    return { ...d, warnings: [`the server declared utf-8 but the bytes are not UTF-8; read as ${d.charset}`, ...(d.warnings ?? [])] };
+    return {
+      ...d,
+      warnings: [`the server declared utf-8 but the bytes are not UTF-8; read as ${d.charset}`, ...(d.warnings ?? [])],
+    };
   }
   if (header.startsWith('utf-16')) return decodeBytes(bytes);
   if (hasHighBytes(bytes)) {
     const text = validUtf8(bytes);
-    if (text !== null) return { text, charset: 'utf-8', warnings: [`the server declared ${header} but the bytes are UTF-8; read as UTF-8`] };
+    if (text !== null)
+      return {
+        text,
+        charset: 'utf-8',
+        warnings: [`the server declared ${header} but the bytes are UTF-8; read as UTF-8`],
+      };
   }
   if (WESTERN.has(header)) {
     const d = decodeBytes(bytes);
     const own = declaredCharset(bytes);
     if (d.charset !== header && hasHighBytes(bytes))
-      return { ...d, warnings: [`the server declared ${header}; read as ${d.charset}${own ? ' (declared by the document)' : ''}`] };
+      return {
+        ...d,
+        warnings: [`the server declared ${header}; read as ${d.charset}${own ? ' (declared by the document)' : ''}`],
+      };
     return d;
   }
   decodeBytes(bytes); // refuses binary and empty bodies the same way as files

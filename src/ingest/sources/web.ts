@@ -11,7 +11,8 @@ import type { ReadEvent, SourceContext } from './context.js';
 import { decodeHttpBody, fetchLimited, FetchError } from './http.js';
 import { itemPage, looksLikeFeed, parseFeed, type Feed, type FeedItem } from './feed.js';
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
 /** Reject codes that may pass on a later run: the feed is fetched again rather than answered 304. */
 const TRANSIENT = new Set(['fetch-failed', 'fetch-timeout', 'http-status']);
 
@@ -24,7 +25,11 @@ const reject = (origin: string, code: SourceReject['code'], reason: string, sour
 });
 
 function textLength(html: string): number {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ').replace(/\s+/g, ' ').trim().length;
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[#\w]+;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim().length;
 }
 
 /** Reads one URL given on the command line. Never throws. */
@@ -32,7 +37,13 @@ export async function* readUrl(url: string, ctx: SourceContext): AsyncGenerator<
   const prev = ctx.conditional(url);
   let res;
   try {
-    res = await fetchLimited(url, { timeoutMs: ctx.timeoutMs, maxBytes: MAX_INPUT_BYTES, etag: prev?.etag, lastModified: prev?.lastModified, accept: FEED_ACCEPT });
+    res = await fetchLimited(url, {
+      timeoutMs: ctx.timeoutMs,
+      maxBytes: MAX_INPUT_BYTES,
+      etag: prev?.etag,
+      lastModified: prev?.lastModified,
+      accept: FEED_ACCEPT,
+    });
   } catch (e) {
     yield e instanceof FetchError ? reject(url, e.code, e.message, url) : reject(url, 'fetch-failed', String(e), url);
     return;
@@ -49,7 +60,13 @@ export async function* readUrl(url: string, ctx: SourceContext): AsyncGenerator<
     yield reject(url, /empty/.test(msg) ? 'empty' : e instanceof InputError ? 'binary' : 'unreadable', msg, url);
     return;
   }
-  const checkpoint = (complete: boolean): ReadEvent => ({ kind: 'checkpoint', url, etag: res.etag, lastModified: res.lastModified, complete });
+  const checkpoint = (complete: boolean): ReadEvent => ({
+    kind: 'checkpoint',
+    url,
+    etag: res.etag,
+    lastModified: res.lastModified,
+    complete,
+  });
   if (looksLikeFeed(decoded.text)) {
     let feed: Feed;
     try {
@@ -60,7 +77,11 @@ export async function* readUrl(url: string, ctx: SourceContext): AsyncGenerator<
     }
     if (decoded.warnings?.length) ctx.log(`${url}: ${decoded.warnings.join('; ')}`);
     let transient = false;
-    for await (const ev of feedItemEvents(feed, { origin: url, baseUrl: res.url, charsetNotes: decoded.warnings ?? [] }, ctx)) {
+    for await (const ev of feedItemEvents(
+      feed,
+      { origin: url, baseUrl: res.url, charsetNotes: decoded.warnings ?? [] },
+      ctx,
+    )) {
       if (ev.kind === 'reject' && TRANSIENT.has(ev.code)) transient = true;
       yield ev;
     }
@@ -73,11 +94,29 @@ export async function* readUrl(url: string, ctx: SourceContext): AsyncGenerator<
   yield checkpoint(true);
 }
 
-function pageItem(origin: string, url: string, text: string, h: string, published: string | null, notes: string[]): SourceItem {
+function pageItem(
+  origin: string,
+  url: string,
+  text: string,
+  h: string,
+  published: string | null,
+  notes: string[],
+): SourceItem {
   const html = looksLikeHtml(text);
   const record: SourceItem['record'] = html ? { id: url, html: text, url } : { id: url, text };
   if (published) record.published = published;
-  return { kind: 'item', origin, sourceId: url, record, outlet: null, url, category: null, seenAt: null, rawHash: h, ...(notes.length ? { notes } : {}) };
+  return {
+    kind: 'item',
+    origin,
+    sourceId: url,
+    record,
+    outlet: null,
+    url,
+    category: null,
+    seenAt: null,
+    rawHash: h,
+    ...(notes.length ? { notes } : {}),
+  };
 }
 
 function resolveLink(link: string | null, base: string | null): string | null {
@@ -109,26 +148,55 @@ export async function* feedItemEvents(
   }
 }
 
-async function itemEvent(item: FeedItem, link: string | null, origin: string, h: string, notes: string[], ctx: SourceContext): Promise<ReadEvent> {
+async function itemEvent(
+  item: FeedItem,
+  link: string | null,
+  origin: string,
+  h: string,
+  notes: string[],
+  ctx: SourceContext,
+): Promise<ReadEvent> {
   const sourceId = link ?? item.id;
   const fromFeed = (html: string): SourceItem => {
     const record: SourceItem['record'] = { id: sourceId, html: itemPage(item, html) };
     if (link) record.url = link;
     if (item.published) record.published = item.published;
-    return { kind: 'item', origin, sourceId, record, outlet: null, url: link, category: null, seenAt: null, rawHash: h, ...(notes.length ? { notes } : {}) };
+    return {
+      kind: 'item',
+      origin,
+      sourceId,
+      record,
+      outlet: null,
+      url: link,
+      category: null,
+      seenAt: null,
+      rawHash: h,
+      ...(notes.length ? { notes } : {}),
+    };
   };
   if (item.contentHtml && textLength(item.contentHtml) >= ctx.feedContentMinChars) return fromFeed(item.contentHtml);
   if (!link) {
     const teaser = item.contentHtml ?? item.summary;
-    return teaser ? fromFeed(teaser) : reject(origin, 'record-invalid', 'the feed item has no link and no content', sourceId);
+    return teaser
+      ? fromFeed(teaser)
+      : reject(origin, 'record-invalid', 'the feed item has no link and no content', sourceId);
   }
   try {
-    const res = await fetchLimited(link, { timeoutMs: ctx.timeoutMs, maxBytes: MAX_INPUT_BYTES, accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' });
+    const res = await fetchLimited(link, {
+      timeoutMs: ctx.timeoutMs,
+      maxBytes: MAX_INPUT_BYTES,
+      accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5',
+    });
     const d = decodeHttpBody(res.bytes, res.contentType);
     return pageItem(origin, res.url, d.text, h, item.published, d.warnings ?? []);
   } catch (e) {
     if (e instanceof FetchError) return reject(origin, e.code, e.message, sourceId);
     const msg = (e as Error).message;
-    return reject(origin, /empty/.test(msg) ? 'empty' : e instanceof InputError ? 'binary' : 'fetch-failed', msg, sourceId);
+    return reject(
+      origin,
+      /empty/.test(msg) ? 'empty' : e instanceof InputError ? 'binary' : 'fetch-failed',
+      msg,
+      sourceId,
+    );
   }
 }

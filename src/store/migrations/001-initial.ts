@@ -27,6 +27,8 @@ CREATE TABLE articles (
   title TEXT,
   published TEXT,
   published_day TEXT,
+  -- the topics again, sorted and joined by '|': read with every search candidate for the topic facet
+  topics TEXT NOT NULL,
   canonical_id TEXT NOT NULL,
   cluster_id TEXT,
   ingested_at TEXT NOT NULL
@@ -43,6 +45,7 @@ CREATE TABLE article_content (
   analysis ${t.blob} NOT NULL
 );
 
+-- one row per topic: what the topic filter uses
 CREATE TABLE article_topics (
   article ${t.big} NOT NULL REFERENCES articles (seq),
   topic TEXT NOT NULL,
