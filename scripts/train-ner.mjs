@@ -199,7 +199,8 @@ if (opt.dictionary) {
   for (const [name, c] of counts)
     byName.set(name, Object.entries(c).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
   nameLists = {};
-  for (const [name, type] of [...byName].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) (nameLists[type] ??= []).push(name);
+  for (const [name, type] of [...byName].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
+    (nameLists[type] ??= []).push(name);
   names = new NameDictionary(byName);
   const random = seededRandom(opt.seed ^ 0x5a5a5a5a);
   for (const s of anercorp) s.names = random() >= opt.gazDropout;

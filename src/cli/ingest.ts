@@ -96,6 +96,10 @@ function printSummary(s: IngestSummary, db: string, state: string): void {
 /** The `rasd ingest` command. Exit code 0 when every input was read (rejects included), 1 when the
  *  run stopped early, 2 for a usage error. */
 export async function ingestCommand(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(INGEST_USAGE);
+    return;
+  }
   let f: IngestFlags;
   try {
     f = parseIngestFlags(argv);

@@ -14,6 +14,7 @@ const USAGE = `usage:
   rasd analyze FILE|- [--published YYYY-MM-DD] [--format json|report] [--id ID]
   rasd analyze --jsonl            JSON Lines records on stdin → one analysis per line (CONTRACT.md)
   rasd serve [--port 8787] [--host 127.0.0.1] [--db PATH|URL] [--api-key KEY]   API + web interface
+  rasd ingest PATH|URL… [--db PATH|URL] [--workers N]   files, folders, JSONL, gzip, URLs, feeds → the corpus (--help)
   rasd search|quotes|events|related|export …   search and export the corpus (add --help for options)
 `;
 
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
   }
   // Loaded on demand: the server's dependencies (hono, the store) stay out of `rasd analyze`.
   if (cmd === 'serve') return (await import('./serve.js')).serveCommand(rest);
+  if (cmd === 'ingest') return (await import('./ingest.js')).ingestCommand(rest);
   if (['search', 'quotes', 'events', 'related', 'export'].includes(cmd)) {
     const c = await import('./corpus.js');
     const commands = {

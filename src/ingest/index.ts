@@ -148,12 +148,9 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
     rejects.add(r);
     s.rejected++;
   };
+  let analysed = 0; // results back from the pool (written or not yet)
   const counts = () => ({
-    done:
-      s.stored +
-      s.exactDuplicates +
-      (rejects.byCode.get('analysis-refused') ?? 0) +
-      (rejects.byCode.get('analysis-error') ?? 0),
+    done: analysed,
     stored: s.stored,
     skipped: s.unchanged + s.exactDuplicates,
     rejected: s.rejected,
@@ -342,6 +339,7 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
           profile: o.profile,
         })
         .then((result) => {
+          analysed++;
           done.set(seq, { item, result });
         })
         .finally(() => running.delete(p));
@@ -377,12 +375,12 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
   if (stop && !stop.startsWith('--limit')) s.stoppedBecause = stop;
   else if (o.signal?.aborted) s.stoppedBecause = 'interrupted';
   s.seconds = (Date.now() - t0) / 1000;
-  const analysed =
+  const finished =
     s.stored +
     s.exactDuplicates +
     (rejects.byCode.get('analysis-refused') ?? 0) +
     (rejects.byCode.get('analysis-error') ?? 0);
-  s.analysedPerSecond = s.seconds > 0 ? analysed / s.seconds : 0;
+  s.analysedPerSecond = s.seconds > 0 ? finished / s.seconds : 0;
   s.rejectsByCode = Object.fromEntries(rejects.byCode);
   for (const r of rejects.examples) log(`rejected ${r.origin}: ${r.code}: ${r.reason}`);
   if (rejects.total > rejects.examples.length)

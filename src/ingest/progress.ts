@@ -9,7 +9,7 @@ const RATE_WINDOW_MS = 20_000;
 export type ProgressMode = 'bar' | 'log' | 'off';
 
 export interface ProgressCounts {
-  /** Articles done (stored, duplicate or rejected after analysis). */
+  /** Articles analysed (stored, duplicate or refused by the analysis, or waiting to be written). */
   done: number;
   stored: number;
   skipped: number;
@@ -55,7 +55,7 @@ export class ProgressReporter {
     const byteRate = dt > 0 ? (c.bytesRead - first.bytes) / dt : 0;
     const frac = c.bytesTotal > 0 ? Math.min(1, c.bytesRead / c.bytesTotal) : null;
     const eta = frac !== null && byteRate > 0 ? (c.bytesTotal - c.bytesRead) / byteRate : NaN;
-    const counts = `${c.done.toLocaleString('en')} articles, ${c.stored.toLocaleString('en')} new, ${c.skipped.toLocaleString('en')} skipped, ${c.rejected} rejected`;
+    const counts = `${c.done.toLocaleString('en')} analysed, ${c.stored.toLocaleString('en')} new, ${c.skipped.toLocaleString('en')} skipped, ${c.rejected} rejected`;
     const speed = `${rate.toFixed(rate < 10 ? 1 : 0)}/s`;
     if (this.mode === 'bar') {
       const filled = frac === null ? 0 : Math.round(frac * BAR_WIDTH);

@@ -115,7 +115,11 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
   const published = a.article.published ?? null;
   const publishedDay = dayOf(published);
   // '|' separates topics in articles.topics (sql.ts): kept out of the labels.
-  const topics = [...new Set([...(a.article.topics ?? []), ...(input.topics ?? [])].map((t) => t.replaceAll('|', ' ').trim()).filter(Boolean))].sort();
+  const topics = [
+    ...new Set(
+      [...(a.article.topics ?? []), ...(input.topics ?? [])].map((t) => t.replaceAll('|', ' ').trim()).filter(Boolean),
+    ),
+  ].sort();
   const entityById = new Map(a.entities.map((e) => [e.id, e]));
   const speakerKey = (speaker: string | null, speakerText: string | null): string | null => {
     const e = speaker ? entityById.get(speaker) : undefined;

@@ -7,7 +7,7 @@
 //     and the filters, with each candidate's small metadata and length — one query;
 //  2. statistics: for each scoring term, its postings (tf per article) and df; corpus totals;
 //  3. BM25 in TypeScript, sort (score, then id), collapse duplicate groups, page;
-//  4. for the page only: text for snippets, topics; facets over the whole result set.
+//  4. for the page only: text for snippets; facets over the whole result set.
 // The backends (sqlite.ts, postgres.ts) only differ in:
 //  - the full-text condition: FTS5 MATCH over search_fts vs `tsv @@ tsquery` (same parsed query,
 //    src/search/query.ts, over the same index terms);
@@ -87,10 +87,13 @@ export const RELATED_TERMS = 15;
 /** A term must occur in at least this many articles to count as a «related» term. */
 export const RELATED_MIN_DF = 2;
 /**
- * Below this many candidates, a term's postings are fetched for the candidates only; above, the
- * term's whole posting list is read (one range scan) and filtered here. Same numbers either way.
+ * A term's postings are read for the candidates only when its posting list is more than
+ * POSTINGS_FILTER_RATIO times longer than the candidate list and there are at most
+ * POSTINGS_FILTER_MAX candidates; otherwise its whole posting list is read (one range scan) and
+ * matched here. Same numbers either way, only the cost differs.
  */
 export const POSTINGS_FILTER_MAX = 2000;
+export const POSTINGS_FILTER_RATIO = 4;
 
 interface Candidate {
   seq: number;
@@ -98,6 +101,8 @@ interface Candidate {
   canonical: string;
   outlet: string | null;
   published: string | null;
+  /** articles.topics as stored (TOPIC_SEPARATOR-joined). */
+  topics: string;
   score: number;
 }
 
@@ -265,12 +270,26 @@ export class SqlStore implements Store {
           'title',
           'published',
           'published_day',
+          'topics',
           'canonical_id',
           'ingested_at',
         ],
         prepared.map((p) => {
           const m = p.meta;
-          return [m.id, m.contentHash, m.sourceId, m.url, m.outlet, m.title, m.published, p.publishedDay, m.id, now];
+          const topics = m.topics.join(TOPIC_SEPARATOR);
+          return [
+            m.id,
+            m.contentHash,
+            m.sourceId,
+            m.url,
+            m.outlet,
+            m.title,
+            m.published,
+            p.publishedDay,
+            topics,
+            m.id,
+            now,
+          ];
         }),
         'ON CONFLICT DO NOTHING RETURNING id, seq',
         (rows) => rows.forEach((r) => seqOf.set(String(r.id), num(r.seq))),
@@ -584,7 +603,6 @@ export class SqlStore implements Store {
       rows = await this.db.all(`SELECT ${cols} WHERE a.source_id = ? ORDER BY a.id${this.collate} LIMIT 1`, [id]);
     if (rows.length === 0) return null;
     const r = rows[0];
-    const seq = num(r.seq);
     return { meta: this.metaOf(r), analysis: this.decodeAnalysis(r.analysis, String(r.text)) };
   }
 
@@ -610,7 +628,6 @@ export class SqlStore implements Store {
       );
       if (rows.length === 0) return;
       for (const r of rows) {
-        const seq = num(r.seq);
         yield {
           meta: this.metaOf(r),
           analysis: this.decodeAnalysis(r.analysis, String(r.text)),
@@ -672,7 +689,7 @@ export class SqlStore implements Store {
     if (q.notCanonical) add({ sql: 'a.canonical_id <> ?', params: [q.notCanonical] });
 
     const rows = await this.db.values(
-      `SELECT a.seq, a.id, a.canonical_id, a.outlet, a.published, d.dl FROM ${source.from}
+      `SELECT a.seq, a.id, a.canonical_id, a.outlet, a.published, d.dl, a.topics FROM ${source.from}
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`,
       params,
     );
@@ -682,16 +699,14 @@ export class SqlStore implements Store {
       canonical: String(r[2]),
       outlet: str(r[3]),
       published: str(r[4]),
+      topics: String(r[6] ?? ''),
       score: 0,
     }));
     if (ranked && candidates.length > 0) {
       // Independent statements side by side (PostgreSQL runs them on several connections).
       const seqs = candidates.map((c) => c.seq);
-      const [stats, df, tfs] = await Promise.all([
-        this.corpusStats(),
-        this.documentFrequencies(terms),
-        Promise.all(terms.map((t) => this.postings(t, seqs))),
-      ]);
+      const [stats, df] = await Promise.all([this.corpusStats(), this.documentFrequencies(terms)]);
+      const tfs = await Promise.all(terms.map((t) => this.postings(t, df.get(t) ?? 0, seqs)));
       const idfs = terms.map((t) => idf(df.get(t) ?? 0, stats.docs));
       candidates.forEach(
         (c, k) =>
@@ -740,10 +755,11 @@ export class SqlStore implements Store {
     return out;
   }
 
-  /** tf of `term` in each of the `seqs` that contain it. */
-  private async postings(term: string, seqs: readonly number[]): Promise<Map<number, number>> {
+  /** tf of `term` (document frequency `df`) in each of the `seqs` that contain it (and maybe others). */
+  private async postings(term: string, df: number, seqs: readonly number[]): Promise<Map<number, number>> {
     let rows: unknown[][];
-    if (seqs.length <= POSTINGS_FILTER_MAX) {
+    // A short posting list is read whole; a long one only for a few candidates.
+    if (df > POSTINGS_FILTER_RATIO * seqs.length && seqs.length <= POSTINGS_FILTER_MAX) {
       const l = this.inList('article', seqs, 'int');
       rows = await this.db.values(`SELECT article, tf FROM term_postings WHERE term = ? AND ${l.sql}`, [
         term,
@@ -805,26 +821,26 @@ export class SqlStore implements Store {
   private async facetsFor(results: Candidate[]): Promise<SearchResult['facets']> {
     const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || cmp(a.value, b.value);
     const outlets = new Map<string, number>();
-    for (const c of results) if (c.outlet) outlets.set(c.outlet, (outlets.get(c.outlet) ?? 0) + 1);
+    const topics = new Map<string, number>();
+    for (const c of results) {
+      if (c.outlet) outlets.set(c.outlet, (outlets.get(c.outlet) ?? 0) + 1);
+      for (const t of splitTopics(c.topics)) topics.set(t, (topics.get(t) ?? 0) + 1);
+    }
     const outlet = [...outlets].map(([value, count]) => ({ value, count })).sort(byCount);
-    if (results.length === 0) return { outlet, topic: [], entity: [] };
-    const seqs = results.map((c) => c.seq);
-    const lt = this.inList('article', seqs, 'int');
-    const le = this.inList('article', seqs.slice(0, FACET_ENTITY_SAMPLE), 'int');
-    const [trows, erows] = await Promise.all([
-      this.db.all<{ topic: string; n: unknown }>(
-        `SELECT topic, count(*) AS n FROM article_topics WHERE ${lt.sql} GROUP BY topic`,
-        lt.params,
-      ),
-      this.db.all<{ entity_id: string; n: unknown; name_ar: string | null; name_en: string | null }>(
-        `SELECT ae.entity_id, ae.n, e.name_ar, e.name_en FROM (
-           SELECT entity_id, count(*) AS n FROM article_entities WHERE ${le.sql} AND entity_id NOT LIKE 'local:%' GROUP BY entity_id
-           ORDER BY n DESC, entity_id${this.collate} LIMIT ${FACET_ENTITIES}
-         ) ae LEFT JOIN entities e ON e.id = ae.entity_id`,
-        le.params,
-      ),
-    ]);
-    const topic = trows.map((r) => ({ value: r.topic, count: num(r.n) })).sort(byCount);
+    const topic = [...topics].map(([value, count]) => ({ value, count })).sort(byCount);
+    if (results.length === 0) return { outlet, topic, entity: [] };
+    const le = this.inList(
+      'article',
+      results.slice(0, FACET_ENTITY_SAMPLE).map((c) => c.seq),
+      'int',
+    );
+    const erows = await this.db.all<{ entity_id: string; n: unknown; name_ar: string | null; name_en: string | null }>(
+      `SELECT ae.entity_id, ae.n, e.name_ar, e.name_en FROM (
+         SELECT entity_id, count(*) AS n FROM article_entities WHERE ${le.sql} AND entity_id NOT LIKE 'local:%' GROUP BY entity_id
+         ORDER BY n DESC, entity_id${this.collate} LIMIT ${FACET_ENTITIES}
+       ) ae LEFT JOIN entities e ON e.id = ae.entity_id`,
+      le.params,
+    );
     const entity = erows
       .map((r) => ({ value: r.entity_id, count: num(r.n), label: r.name_ar ?? r.name_en ?? r.entity_id }))
       .sort(byCount);
@@ -837,8 +853,7 @@ export class SqlStore implements Store {
     // The article's index terms, as putArticle made them (analyzer words + entity terms).
     const tf = new Map<string, number>();
     for (const t of indexTerms(art.analysis)) tf.set(t, (tf.get(t) ?? 0) + 1);
-    const stats = await this.corpusStats();
-    const df = await this.documentFrequencies([...tf.keys()]);
+    const [stats, df] = await Promise.all([this.corpusStats(), this.documentFrequencies([...tf.keys()])]);
     const top = [...tf]
       .filter(([t]) => (df.get(t) ?? 0) >= RELATED_MIN_DF)
       .map(([t, n]) => ({ t, w: n * idf(df.get(t) ?? 0, stats.docs) }))

@@ -14,7 +14,7 @@ import {
 } from '../../src/cli/corpus.js';
 import type { ArticleInput, SearchResult } from '../../src/store/types.js';
 import { contentHash, articleIdFromHash } from '../../src/store/prepare.js';
-import { fixtureInputs, seedInput, tempDbPath } from './helpers.js';
+import { fixtureInputs, removeTempDbs, seedInput, tempDbPath } from './helpers.js';
 
 let db: string;
 let inputs: ArticleInput[];
@@ -34,6 +34,7 @@ afterEach(() => {
 
 afterAll(() => {
   process.exitCode = undefined;
+  removeTempDbs();
 });
 
 /** Runs a command and returns what it printed. */

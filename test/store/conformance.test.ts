@@ -18,6 +18,7 @@ import {
   fixtureInputs,
   freshPgSchema,
   ReferenceIndex,
+  removeTempDbs,
   seedInput,
   tempDbPath,
 } from './helpers.js';
@@ -79,6 +80,8 @@ let inputs: ArticleInput[] = [];
 let unique: ArticleInput[] = [];
 let reference: ReferenceIndex;
 const recorded = new Map<string, Map<string, unknown>>();
+
+afterAll(() => removeTempDbs());
 
 beforeAll(() => {
   inputs = [...fixtureInputs(), seedInput(), ...(antInputs() ?? [])];

@@ -1,5 +1,5 @@
 // Test inputs for the store suites, and a brute-force reference search to check the stores against.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -83,8 +83,17 @@ export function antInputs(n = ANT_SAMPLE): ArticleInput[] | null {
   return out;
 }
 
+const tempDirs: string[] = [];
+
+/** A database path in a fresh temporary folder (removed by `removeTempDbs`). */
 export function tempDbPath(): string {
-  return join(mkdtempSync(join(tmpdir(), 'rasd-store-')), 'test.db');
+  const dir = mkdtempSync(join(tmpdir(), 'rasd-store-'));
+  tempDirs.push(dir);
+  return join(dir, 'test.db');
+}
+
+export function removeTempDbs(): void {
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 /** A fresh, empty schema on the test PostgreSQL server; returns a URL whose search_path is that schema. */

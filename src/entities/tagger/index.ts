@@ -5,7 +5,15 @@
 //   tagSpans(doc)                                // → character spans over doc.text, per sentence
 //
 // The model (data/models/ner-perceptron.bin.gz) is an averaged perceptron over BIO labels trained
-// on ANERcorp (+ WikiFANE) by scripts/train-ner.mjs; see data/models/README.md.
+// on ANERcorp (+ WikiFANE) by scripts/train-ner.mjs; see data/models/README.md. Files here:
+//   arabic.ts     normalised form, proclitic stripping, shape of a word
+//   features.ts   feature templates → hashed keys (hash.ts); trigger words, clusters, dictionary
+//   gazetteer.ts  dictionary matching: the caller's KB tags and the model's own name list
+//   clusters.ts   word clusters from unlabelled news (SVD + recursive 2-means)
+//   labels.ts     the BIO label set, its constraints, corpus tag reduction, spans
+//   viterbi.ts    BIO-constrained decoding and forward-backward confidences
+//   model.ts      weight table and the model file format;  tagger.ts  one sentence → labels
+//   train.ts      the averaged perceptron;  conll.ts  corpus reading and CoNLL scoring
 import { readFileSync } from 'node:fs';
 import type { Analysis, EntityType, TokenKind } from '../../analysis/types.js';
 import { labelIndex, labelType, isInside } from './labels.js';
@@ -63,7 +71,10 @@ export interface TaggedSpan {
 export interface TagSpansOptions {
   /** Defaults to `loadTagger()`. */
   tagger?: Tagger;
-  /** Gazetteer (KB) BIO tags aligned with doc.tokens, e.g. from `gazetteerTags`. */
+  /**
+   * Gazetteer (KB) BIO tags aligned with doc.tokens, e.g. from `gazetteerTags`. Where a token has
+   * none, the model's own name dictionary gives its tag.
+   */
   gazetteerTags?: readonly (string | null)[];
 }
 

@@ -81,7 +81,10 @@ export class Tagger {
       this.emit = new Float32Array(Math.max(n * L, this.emit.length * 2));
       this.best = new Int32Array(this.emit.length / L);
     }
-    this.extractor.extract(words, this.features, { gazetteer: gazetteerTags, domain: this.model.header.domain ?? null });
+    this.extractor.extract(words, this.features, {
+      gazetteer: gazetteerTags,
+      domain: this.model.header.domain ?? null,
+    });
     scoreEmissions(this.features, n, this.model, this.emit);
     viterbi(this.emit, n, this.model.transitions, this.work, this.best);
     return n;
