@@ -13,7 +13,7 @@ import { resolveOverlaps, type Candidate } from './resolve.js';
 import { groupMentions, type EntityInfo } from './coref.js';
 import { linkCandidates, inOffice } from './link.js';
 import { sourceMentions } from './sources.js';
-import { titleMentions } from './titles.js';
+import { titleMentions, trimLeadingTitle } from './titles.js';
 import { transliterate } from './translit.js';
 import { segmentWord } from '../text/clitics.js';
 
@@ -132,6 +132,7 @@ function findEntities(doc: Analysis, date: string | null): { mentions: Mention[]
   );
   const tagCands: Candidate[] = tagSpans(doc, { tagger, gazetteerTags: gaz })
     .map(trimProclitics(doc))
+    .map((s) => trimLeadingTitle(doc, kb, s))
     .filter((s) => s.confidence >= MIN_TAGGER_CONFIDENCE[s.type])
     // A lone nisba adjective («الكازاخستاني», «روسي») describes, it does not name.
     .filter((s) => s.tokenEnd - s.tokenStart > 1 || !kb.adjective(doc.tokens[s.tokenStart].text.replace(/^[وف]?[بلك]?(?=ال)/, '')))
@@ -152,7 +153,13 @@ function findEntities(doc: Analysis, date: string | null): { mentions: Mention[]
   for (const c of kbCands)
     c.nested = kbCands.some((h) => h !== c && h.type === 'MISC' && h.start <= c.start && c.end <= h.end && h.end - h.start > c.end - c.start);
 
-  let cands = resolveOverlaps(kbCands, tagCands, ruleCands);
+  const mayShorten = (k: Candidate, t: Candidate) =>
+    doc.text
+      .slice(t.end, k.end)
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((w) => !!kb.adjective(w));
+  let cands = resolveOverlaps(kbCands, tagCands, ruleCands, mayShorten);
   cands = linkCandidates(doc, cands, kb, date);
   const titles = titleMentions(doc, cands, kb, date);
   cands = titles.candidates;

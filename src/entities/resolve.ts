@@ -37,7 +37,13 @@ const contains = (a: Candidate, b: Candidate) => a.start <= b.start && b.end <= 
  * Merges tagger spans with the KB matches they contain, then keeps a non-overlapping set.
  * Returns candidates sorted by start.
  */
-export function resolveOverlaps(kbAll: Candidate[], tagger: Candidate[], rules: Candidate[]): Candidate[] {
+export function resolveOverlaps(
+  kbAll: Candidate[],
+  tagger: Candidate[],
+  rules: Candidate[],
+  /** May the KB name `k` take the shorter tagger boundaries `t`? (see below) */
+  mayShorten: (k: Candidate, t: Candidate) => boolean = () => false,
+): Candidate[] {
   const nested = kbAll.filter((k) => k.nested);
   const kb = kbAll.filter((k) => !k.nested);
   const merged: Candidate[] = [];
@@ -52,6 +58,15 @@ export function resolveOverlaps(kbAll: Candidate[], tagger: Candidate[], rules: 
       continue;
     }
     merged.push(t);
+  }
+  // A KB name that the tagger read shorter, with the same type («قطاع غزة» / «غزة», «الجيش
+  // اللبناني» / …): the mention takes the tagger's boundaries (the ANERcorp convention, which leaves
+  // head nouns and adjectives out) and keeps the KB link — when what is left out is leading words or
+  // trailing nisba adjectives, not part of the name proper (آسيا الوسطى stays whole).
+  for (let i = 0; i < kb.length; i++) {
+    const k = kb[i];
+    const inner = tagger.filter((t) => t.type === k.type && contains(k, t) && t.end - t.start < k.end - k.start && mayShorten(k, t));
+    if (inner.length === 1) kb[i] = { ...k, start: inner[0].start, end: inner[0].end };
   }
   const all = [...kb, ...rules, ...merged];
   // Longest first, then by source rank, then earliest: a greedy non-overlapping selection.

@@ -33,6 +33,31 @@ interface Office {
   org?: string;
 }
 
+/**
+ * ANERcorp-style names leave titles out, but the tagger sometimes pulls them in («نظيره الكازاخستاني
+ * قاسم توكاييف», «الرئيس بوتين»). A person span that starts with a title phrase or «نظيره», and
+ * nisba adjectives after it, starts at the name instead.
+ */
+export function trimLeadingTitle<T extends { start: number; end: number; tokenStart: number; tokenEnd: number; type: string }>(
+  doc: Analysis,
+  kb: Kb,
+  span: T,
+): T {
+  if (span.type !== 'PER') return span;
+  const tokens = doc.tokens;
+  let i = span.tokenStart;
+  const end = span.tokenEnd;
+  if (COUNTERPART.test(tokens[i].norm)) i++;
+  else {
+    const m = matchTitle(tokens.slice(i, end).map((t) => t.norm), 0);
+    if (!m) return span;
+    i += m.length;
+  }
+  while (i < end && tokens[i].kind === 'arabic' && kb.adjective(tokens[i].text)) i++;
+  if (i >= end || i === span.tokenStart) return span;
+  return { ...span, start: tokens[i].start, tokenStart: i };
+}
+
 export function titleMentions(
   doc: Analysis,
   cands: Candidate[],
