@@ -17,7 +17,7 @@ import { decodeBytes } from '../page/decode.js';
 import { looksLikeHtml } from '../page/detect.js';
 import { dayRange } from '../store/prepare.js';
 import type { Store } from '../store/types.js';
-import { EVENTS_CSV_COLUMNS, GKG_COLUMNS, eventCsvLines, gkgLine } from '../cli/corpus.js';
+import { EVENTS_CSV_COLUMNS, GKG_COLUMNS, eventCsvLines, gkgLine } from '../store/export.js';
 import { loadKb } from '../kb/index.js';
 import type { AnalyzedDocument, AnalyzeResponse, ArticleResponse, EventView } from './api-types.js';
 import { ApiError, invalid } from './errors.js';
