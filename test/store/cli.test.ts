@@ -3,9 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { EVENTS_CSV_COLUMNS, GKG_COLUMNS } from '../../src/store/export.js';
 import {
-  EVENTS_CSV_COLUMNS,
-  GKG_COLUMNS,
   eventsCommand,
   exportCommand,
   quotesCommand,
