@@ -6,7 +6,7 @@ import { parseInput } from '../../src/page/index.js';
 import { eventStage } from '../../src/events/index.js';
 import { annotate, type EntitySpec } from './helpers.js';
 
-const SEED = new URL('../../../shared/fixtures/seed/article.txt', import.meta.url);
+const SEED = new URL('../../examples/seed-article.txt', import.meta.url);
 
 const entities: EntitySpec[] = [
   { id: 'putin', type: 'PER', names: ['فلاديمير بوتين', 'بوتين'] },
@@ -31,7 +31,7 @@ const times: Array<[string, string]> = [
   ['الشهر ذاته', '2022-06'],
 ];
 
-describe.skipIf(!existsSync(SEED))('seed article (../shared/fixtures/seed; skipped when absent)', () => {
+describe.skipIf(!existsSync(SEED))('seed article (examples/seed-article.txt)', () => {
   const doc = annotate(parseInput({ text: existsSync(SEED) ? readFileSync(SEED, 'utf8') : '' }), { entities, times });
   const events = eventStage.run(doc, { referenceDate: doc.article.published }).events;
   const summary = events.map((e) => `${e.type} ${e.actor.join('+')}>${e.recipient.join('+')} ${e.date}`);

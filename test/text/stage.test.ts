@@ -69,8 +69,8 @@ describe('textStage', () => {
   });
 });
 
-const SEED = new URL('../../../shared/fixtures/seed/article.txt', import.meta.url);
-describe.skipIf(!existsSync(SEED))('textStage on the seed article (needs ../shared/fixtures/seed)', () => {
+const SEED = new URL('../../examples/seed-article.txt', import.meta.url);
+describe.skipIf(!existsSync(SEED))('textStage on the seed article (examples/seed-article.txt)', () => {
   const doc = textStage.run(parseInput({ id: 'seed', text: readFileSync(SEED, 'utf8') }), opts);
   const sentenceTexts = doc.sentences.map((s) => doc.text.slice(s.start, s.end));
 
