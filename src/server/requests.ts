@@ -3,25 +3,8 @@
 import { MAX_INPUT_CHARS } from '../analysis/input.js';
 import type { JsonSchema } from './schema.js';
 
-/** PLOVER 2.0 event types. */
-export const PLOVER_TYPES = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-] as const;
+export { PLOVER_TYPES } from '../events/lexicon.js';
+import { PLOVER_TYPES } from '../events/lexicon.js';
 
 const date: JsonSchema = {
   type: 'string',
