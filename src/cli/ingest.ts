@@ -14,7 +14,7 @@ options:
   --state FILE            ingest state and duplicate index (default: beside the SQLite file)
   --rejects FILE          JSON Lines log of refused items (default: beside the state)
   --workers N             analysis threads (default ${availableParallelism()}, the cores; 0 = main thread)
-  --batch N               articles per write transaction (default 200)
+  --batch N               articles per write transaction (default 100)
   --limit N               stop after N new items
   --no-dedup              no duplicate detection or story clustering
   --no-cluster            duplicates only, no story clustering

@@ -283,6 +283,14 @@ export class DedupIndex {
     return { clusterId: a.key, articleIds: [d.articleId] };
   }
 
+  /** Forgets every article, group and cluster (the index belonged to another database). */
+  clear(): void {
+    this.db.exec(
+      "DELETE FROM dedup_docs; DELETE FROM dedup_lsh; DELETE FROM story_clusters; DELETE FROM story_index; DELETE FROM story_df; DELETE FROM dedup_meta WHERE key = 'story_docs';",
+    );
+    this.clusterer?.reset();
+  }
+
   begin(): void {
     this.db.exec('BEGIN IMMEDIATE');
   }

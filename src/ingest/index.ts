@@ -13,7 +13,7 @@
 // it again, the store answers "already there", the index takes it in, and nothing is doubled.
 import { availableParallelism } from 'node:os';
 import type { Store } from '../store/types.js';
-import { AnalysisPool } from './pool.js';
+import { AnalysisPool, IN_FLIGHT_PER_WORKER } from './pool.js';
 import type { Prepared, PrepareResult } from './prepare.js';
 import { plan as planInputs, readPlan, type CheckpointEvent, type SourceContext } from './sources/index.js';
 import { IngestState } from './state.js';
@@ -24,8 +24,9 @@ import type { RejectCode, SourceItem, SourceReject } from './types.js';
 export type { SourceItem, SourceReject, RejectCode } from './types.js';
 export { IngestState, defaultStatePath } from './state.js';
 
-/** Articles per write batch (one state transaction each). */
-export const BATCH_SIZE = 200;
+/** Articles per write batch (one store transaction and one state transaction each). Small enough
+ *  that writing a batch (a few ms per article) takes less time than the workers' queued work. */
+export const BATCH_SIZE = 100;
 /** Consecutive store failures after which the ingest stops (a full disk fails every write). */
 export const MAX_CONSECUTIVE_STORE_FAILURES = 25;
 /** Default: a feed item with this much text of its own is taken from the feed, not fetched. */
@@ -131,6 +132,17 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
     ...(o.profile ? { stageMs: {} } : {}),
   };
 
+  // The state must describe this store: articles are stored before the state records them, so a state
+  // that knows more articles than the store holds belongs to a database since deleted or replaced
+  // (its raw hashes would skip every record). Start it afresh.
+  const indexed = state.knownArticles();
+  if (indexed > 0 && (await o.store.count()) < indexed) {
+    log(
+      `ingest: the state file knows ${indexed} articles the store does not hold (a new database?): starting it afresh`,
+    );
+    state.clear();
+  }
+
   const plan = await planInputs(inputs);
   s.hidden = plan.hidden;
   if (plan.hidden) log(`ingest: ${plan.hidden} hidden file(s) or folder(s) skipped`);
@@ -172,7 +184,8 @@ export async function ingest(inputs: string[], o: IngestOptions): Promise<Ingest
   let stop: string | null = null;
   /** Set when the store refused MAX_CONSECUTIVE_STORE_FAILURES writes in a row: nothing more is written. */
   let storeDead = false;
-  const maxRunning = Math.max(4, pool.size * 4);
+  // enough tasks out to fill every worker's queue, so analysis goes on while a batch is written
+  const maxRunning = Math.max(4, pool.size * IN_FLIGHT_PER_WORKER);
 
   const writeBatch = async (): Promise<void> => {
     if (batch.length === 0) return;

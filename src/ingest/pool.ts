@@ -1,6 +1,8 @@
 // A pool of worker threads that prepare records (prepare.ts): N workers, each loading the knowledge
-// base and the tagger model once. Each worker gets at most IN_FLIGHT_PER_WORKER tasks at a time (the
-// second waits in its message queue, so a worker never idles between tasks); the rest wait here.
+// base and the tagger model once. Each worker gets up to IN_FLIGHT_PER_WORKER tasks at a time, queued
+// in its message port, so that it keeps working while the main thread is busy writing a batch (a
+// synchronous SQLite transaction, or PostgreSQL round trips) and cannot hand out tasks; the rest
+// wait here.
 //
 // Faults: a task running longer than the time limit (a pathological input) makes the pool terminate
 // that worker, fail the task with 'analysis-timeout' and start a new worker; a worker that dies fails
@@ -15,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { prepare, type PrepareResult, type PrepareTask } from './prepare.js';
 
-const IN_FLIGHT_PER_WORKER = 2;
+/** ~30 news articles are about half a second of analysis: as long as writing a batch takes. */
+export const IN_FLIGHT_PER_WORKER = 32;
 /** Default time limit for one record's analysis. */
 export const TASK_TIMEOUT_MS = 120_000;
 /** Workers may die this many times in a row without finishing a task before the pool gives up. */

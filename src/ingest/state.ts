@@ -38,6 +38,7 @@ export class IngestState {
          ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, checked_at = excluded.checked_at`,
       ),
       seenCount: db.prepare('SELECT COUNT(*) AS n FROM ingest_seen'),
+      seenArticles: db.prepare('SELECT COUNT(DISTINCT article_id) AS n FROM ingest_seen'),
     };
   }
 
@@ -62,6 +63,11 @@ export class IngestState {
     return (this.q.seenCount.get() as { n: number }).n;
   }
 
+  /** Distinct store articles this state knows of (from its raw hashes and its index). */
+  knownArticles(): number {
+    return Math.max((this.q.seenArticles.get() as { n: number }).n, this.index.stats().articles);
+  }
+
   conditional(url: string): ConditionalState | null {
     const r = this.q.conditional.get(url) as { etag: string | null; last_modified: string | null } | undefined;
     return r ? { etag: r.etag, lastModified: r.last_modified } : null;
@@ -69,6 +75,14 @@ export class IngestState {
 
   setConditional(url: string, etag: string | null, lastModified: string | null): void {
     this.q.setConditional.run(url, etag, lastModified, new Date().toISOString());
+  }
+
+  /** Forgets everything: raw hashes, validators, the duplicate and story index. */
+  clear(): void {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM ingest_seen; DELETE FROM ingest_conditional;');
+      this.index.clear();
+    })();
   }
 
   begin(): void {

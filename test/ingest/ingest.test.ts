@@ -112,6 +112,24 @@ describe.each(BACKENDS)('ingest into $name', ({ name, open }) => {
     expect(by.get('a-copy')!.canonicalId).toBe(by.get('a')!.id);
   });
 
+  it('starts the state afresh when the store it described is gone', async () => {
+    const other = await openStore(join(work, 'other.db')); // an empty database, the old state file
+    try {
+      const logs: string[] = [];
+      const s = await ingest([join(work, 'in')], {
+        ...quiet,
+        log: (l) => logs.push(l),
+        store: other,
+        state: `${db}.ingest.sqlite`,
+      });
+      expect(logs.join('\n')).toMatch(/starting it afresh/);
+      expect(s).toMatchObject({ stored: 4, nearDuplicates: 1 });
+      expect(await other.count()).toBe(4);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('stores an HTML file and a text file, and takes an exact copy under another name as a duplicate', async () => {
     const folder = join(work, 'files');
     mkdirSync(folder);
