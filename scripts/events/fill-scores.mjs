@@ -8,25 +8,11 @@ const root = new URL('../../data/events/', import.meta.url);
 const lexicon = JSON.parse(readFileSync(new URL('lexicon.json', root), 'utf8'));
 const cameo = JSON.parse(readFileSync(new URL('cameo.json', root), 'utf8')).codes;
 
-/** PLOVER 2.0 quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
-const QUAD = {
-  AGREE: 1,
-  CONSULT: 1,
-  SUPPORT: 1,
-  CONCEDE: 1,
-  COOPERATE: 2,
-  AID: 2,
-  RETREAT: 2,
-  REQUEST: 3,
-  ACCUSE: 3,
-  REJECT: 3,
-  THREATEN: 3,
-  PROTEST: 4,
-  SANCTION: 4,
-  MOBILIZE: 4,
-  COERCE: 4,
-  ASSAULT: 4,
-};
+// The quad classes are the event layer's own table (src/events/lexicon.ts), read from the build.
+const { QUAD_CLASS: QUAD } = await import('../../dist/events/lexicon.js').catch(() => {
+  console.error('dist/events/lexicon.js is missing: run `npm run build` first');
+  process.exit(2);
+});
 
 const FIELD_ORDER = ['id', 'type', 'mode', 'context', 'cameo', 'goldstein', 'quad'];
 for (const e of lexicon.entries) {

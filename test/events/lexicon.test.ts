@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  QUAD_CLASS,
   entryForms,
   eventLexicon,
   fold,
@@ -16,24 +17,6 @@ const read = (name: string) => JSON.parse(readFileSync(new URL(name, DATA), 'utf
 const lexicon = read('lexicon.json') as { entries: RawLexEntry[]; modes: Record<string, string[]> };
 const cameo = read('cameo.json').codes as Record<string, { goldstein: number; plover: string; plover_note?: string }>;
 
-const QUAD: Record<string, number> = {
-  AGREE: 1,
-  CONSULT: 1,
-  SUPPORT: 1,
-  CONCEDE: 1,
-  COOPERATE: 2,
-  AID: 2,
-  RETREAT: 2,
-  REQUEST: 3,
-  ACCUSE: 3,
-  REJECT: 3,
-  THREATEN: 3,
-  PROTEST: 4,
-  SANCTION: 4,
-  MOBILIZE: 4,
-  COERCE: 4,
-  ASSAULT: 4,
-};
 
 describe('data/events/lexicon.json', () => {
   it('loads, and covers all 16 PLOVER types', () => {
@@ -53,7 +36,7 @@ describe('data/events/lexicon.json', () => {
       const code = cameo[e.cameo];
       expect(code, `${e.id}: CAMEO ${e.cameo}`).toBeDefined();
       expect(e.goldstein, e.id).toBe(code.goldstein);
-      expect(e.quad, e.id).toBe(QUAD[e.type]);
+      expect(e.quad, e.id).toBe(QUAD_CLASS[e.type as keyof typeof QUAD_CLASS]);
       expect(Math.abs(e.goldstein)).toBeLessThanOrEqual(10);
     }
   });
