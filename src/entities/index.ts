@@ -84,22 +84,13 @@ function trimProclitics(doc: Analysis) {
   };
 }
 
-// The tagger asks for every word n-gram (up to six words) at every position. Most words begin no
-// KB name at all, which one lookup of the first word settles; the rest are memoised (bounded).
+// The tagger's dictionary features come from the KB: names are found by the shared longest-match
+// matcher, which asks the KB how long the longest name starting with a word is (most words start
+// none) and then looks candidates up. Lookups repeat across documents, so they are memoised.
 const GAZ_CACHE_MAX = 200_000;
 let gazCache = new Map<string, EntityType | null>();
-let firstWordCache = new Map<string, boolean>();
 function gazetteerLookup(kb: Kb) {
   return (name: string): EntityType | null => {
-    const sp = name.indexOf(' ');
-    const first = sp < 0 ? name : name.slice(0, sp);
-    let starts = firstWordCache.get(first);
-    if (starts === undefined) {
-      starts = kb.startingWith(first).length > 0;
-      if (firstWordCache.size >= GAZ_CACHE_MAX) firstWordCache = new Map();
-      firstWordCache.set(first, starts);
-    }
-    if (!starts) return null;
     let v = gazCache.get(name);
     if (v === undefined) {
       v = kb.lookup(name)[0]?.type ?? null;
@@ -109,6 +100,7 @@ function gazetteerLookup(kb: Kb) {
     return v;
   };
 }
+const longestKbName = (kb: Kb) => (first: string) => kb.startingWith(first)[0]?.length;
 
 function findEntities(doc: Analysis, date: string | null): { mentions: Mention[]; entities: Analysis['entities'] } {
   if (!doc.tokens.length) return { mentions: [], entities: [] };
@@ -129,6 +121,7 @@ function findEntities(doc: Analysis, date: string | null): { mentions: Mention[]
   const gaz = gazetteerTags(
     doc.tokens.map((t) => t.text),
     gazetteerLookup(kb),
+    longestKbName(kb),
   );
   const tagCands: Candidate[] = tagSpans(doc, { tagger, gazetteerTags: gaz })
     .map(trimProclitics(doc))

@@ -18,26 +18,34 @@ export type GazetteerLookup = (normalisedName: string) => EntityType | null;
 export const MAX_NAME_WORDS = 6;
 
 /**
- * Greedy longest-match tagging of `words` against a dictionary: at each position the longest name
- * (up to `maxWords`) found under any form of its first word wins; its words get B-TYPE, I-TYPE….
+ * How many words the longest name starting with this (normalised) first word has, or undefined when
+ * none does: lets the matcher skip most positions with one lookup.
  */
-export function gazetteerTags(
-  words: readonly string[],
+export type LongestFrom = (firstWord: string) => number | undefined;
+
+/**
+ * Greedy longest-match tagging of normalised words: at each position the longest name (up to
+ * `maxWords`) found under any form of its first word wins; its words get B-TYPE, I-TYPE….
+ * The one matcher behind both the caller's dictionary (`gazetteerTags`) and the model's own
+ * (`NameDictionary.tags`).
+ */
+export function longestMatchTags(
+  norms: readonly string[],
   lookup: GazetteerLookup,
+  longestFrom: LongestFrom = () => MAX_NAME_WORDS,
   maxWords = MAX_NAME_WORDS,
 ): (string | null)[] {
-  const n = words.length;
-  const norms = words.map(normalizeWord);
+  const n = norms.length;
   const tags: (string | null)[] = new Array(n).fill(null);
   let i = 0;
   while (i < n) {
     let matched = 0;
     let type: EntityType | null = null;
-    const firsts = firstWordForms(norms[i]);
-    for (let len = Math.min(maxWords, n - i); len >= 1 && !matched; len--) {
-      const rest = len > 1 ? ' ' + norms.slice(i + 1, i + len).join(' ') : '';
-      for (const first of firsts) {
-        const t = lookup(first + rest);
+    for (const first of firstWordForms(norms[i])) {
+      const longest = longestFrom(first);
+      if (longest === undefined) continue;
+      for (let len = Math.min(longest, maxWords, n - i); len > matched; len--) {
+        const t = lookup(len > 1 ? first + ' ' + norms.slice(i + 1, i + len).join(' ') : first);
         if (t) {
           matched = len;
           type = t;
@@ -52,6 +60,16 @@ export function gazetteerTags(
     } else i++;
   }
   return tags;
+}
+
+/** `longestMatchTags` over raw words (normalised here as the tagger normalises them). */
+export function gazetteerTags(
+  words: readonly string[],
+  lookup: GazetteerLookup,
+  longestFrom?: LongestFrom,
+  maxWords = MAX_NAME_WORDS,
+): (string | null)[] {
+  return longestMatchTags(words.map(normalizeWord), lookup, longestFrom, maxWords);
 }
 
 /** Bits of `NameDictionary.partsOf`: how a word occurs inside the dictionary's names. */
@@ -110,33 +128,8 @@ export class NameDictionary {
     return 0;
   }
 
-  /** Longest-match BIO tags of normalised words (see `gazetteerTags`). */
+  /** Longest-match BIO tags of normalised words (see `longestMatchTags`). */
   tags(norms: readonly string[]): (string | null)[] {
-    const n = norms.length;
-    const tags: (string | null)[] = new Array(n).fill(null);
-    let i = 0;
-    while (i < n) {
-      let matched = 0;
-      let type: EntityType | null = null;
-      for (const first of firstWordForms(norms[i])) {
-        const longest = this.firstWords.get(first);
-        if (longest === undefined) continue;
-        for (let len = Math.min(longest, MAX_NAME_WORDS, n - i); len > matched; len--) {
-          const name = len > 1 ? first + ' ' + norms.slice(i + 1, i + len).join(' ') : first;
-          const t = this.names.get(name);
-          if (t) {
-            matched = len;
-            type = t;
-            break;
-          }
-        }
-      }
-      if (matched && type) {
-        tags[i] = `B-${type}`;
-        for (let j = 1; j < matched; j++) tags[i + j] = `I-${type}`;
-        i += matched;
-      } else i++;
-    }
-    return tags;
+    return longestMatchTags(norms, (name) => this.names.get(name) ?? null, (first) => this.firstWords.get(first));
   }
 }
