@@ -11,7 +11,7 @@ import { matchGazetteer } from '../kb/match.js';
 import { loadTagger, tagSpans, gazetteerTags } from './tagger/index.js';
 import { resolveOverlaps, type Candidate } from './resolve.js';
 import { groupMentions, type EntityInfo } from './coref.js';
-import { linkCandidates, inOffice } from './link.js';
+import { linkCandidates, officeActive } from './link.js';
 import { sourceMentions } from './sources.js';
 import { titleMentions, trimLeadingTitle } from './titles.js';
 import { transliterate } from './translit.js';
@@ -37,7 +37,7 @@ const AGENT_ROLES = new Set([
 export function actsFor(e: KbEntry, date: string | null, kb: Kb): string | null {
   if (!date || !e.offices) return null;
   for (const o of e.offices) {
-    if (!AGENT_ROLES.has(o.role) || !inOffice({ ...e, offices: [o] }, date)) continue;
+    if (!AGENT_ROLES.has(o.role) || !officeActive(o, date)) continue;
     if (o.country && kb.byIso2(o.country)) return kb.byIso2(o.country)!.id;
     if (o.org && kb.get(o.org)) return o.org;
   }

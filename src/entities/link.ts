@@ -6,14 +6,18 @@
 // without glued proclitics) may be a KB name the gazetteer did not fire on, or a fuller form of a
 // known person («قاسم جومارت توكاييف» when the KB lists «قاسم توكاييف»): same first and last name.
 import type { Analysis } from '../analysis/types.js';
-import type { Kb, KbEntry } from '../kb/index.js';
+import type { Kb, KbEntry, KbOffice } from '../kb/index.js';
 import type { Candidate } from './resolve.js';
 import { nameWords } from './coref.js';
 
-/** True when a person held any office on `date` (ISO date; offices are YYYY, YYYY-MM or full dates). */
+/** True when an office term covers `date` (ISO date; terms are YYYY, YYYY-MM or full dates). */
+export function officeActive(o: KbOffice, date: string): boolean {
+  return o.start.slice(0, date.length) <= date && (o.end === null || date <= o.end + '\uffff');
+}
+
+/** True when a person held any office on `date`. */
 export function inOffice(e: KbEntry, date: string | null): boolean {
-  if (!date || !e.offices) return false;
-  return e.offices.some((o) => o.start.slice(0, date.length) <= date && (o.end === null || date <= o.end + '\uffff'));
+  return !!date && !!e.offices?.some((o) => officeActive(o, date));
 }
 
 function pick(entries: KbEntry[], type: Candidate['type'], date: string | null): KbEntry | undefined {
